@@ -1,0 +1,15 @@
+"""The ``accords`` command line."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True, help="accords: a temporal knowledge graph of state relations")
+
+# --- command registrations: one line each, added by the module that owns the command ---
+# (keep this block one registration per line so parallel edits do not collide)
+# --- end of command registrations ---
+
+
+if __name__ == "__main__":
+    app()
