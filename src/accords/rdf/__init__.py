@@ -1,0 +1,1 @@
+"""RDF: vocabulary, graph building, ontology documentation."""

@@ -1,0 +1,248 @@
+"""Build one document's named graph from its typed extraction records."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+
+from accords.rdf.namespaces import (
+    ACC,
+    DCT,
+    NIF,
+    PREFIXES,
+    SCHEMA,
+    WD,
+    activity_iri,
+    claim_iri,
+    document_iri,
+    entity_iri,
+    evidence_iri,
+    graph_iri,
+    meeting_iri,
+    mention_iri,
+    relationship_iri,
+    sentence_iri,
+)
+from accords.records import (
+    Claim,
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    Meeting,
+    Mention,
+    Modality,
+    Precision,
+    Relationship,
+    Sentence,
+)
+
+
+def precision_iri(p: Precision) -> URIRef:
+    """``acc:DayPrecision`` ... ``acc:CenturyPrecision``."""
+    return ACC[f"{p.value.capitalize()}Precision"]
+
+
+def modality_iri(m: Modality) -> URIRef:
+    """``acc:Asserted`` ... ``acc:Ended``."""
+    return ACC[m.value.capitalize()]
+
+
+def _int(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+class _Builder:
+    """Accumulates the triples of one document graph."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.x = extraction
+        self.doc_id = extraction.document.id
+        self.doc = document_iri(self.doc_id)
+        self.g = Graph(identifier=graph_iri(self.doc_id))
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+        self.activity = activity_iri(self.doc_id, extraction.extractor_version)
+        self.sentences = {s.index: s for s in extraction.sentences}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.g.add((s, p, o))
+
+    def build(self) -> Graph:
+        self.document(self.x.document)
+        for s in self.x.sentences:
+            self.sentence(s)
+        for m in self.x.mentions:
+            self.mention(m)
+        self.activity_node()
+        for rel in self.x.relationships:
+            self.relationship(rel)
+        for meeting in self.x.meetings:
+            self.meeting(meeting)
+        claim_iris = [claim_iri(self.doc_id, c) for c in self.x.claims]
+        for c, iri in zip(self.x.claims, claim_iris, strict=True):
+            self.claim(c, iri, claim_iris)
+        return self.g
+
+    def document(self, d: Document) -> None:
+        n = self.doc
+        self.add(n, RDF.type, ACC.NewsArticle)
+        self.add(n, ACC.documentId, Literal(d.id))
+        self.add(n, ACC.sourceKey, Literal(d.key))
+        self.add(n, ACC.sha256, Literal(d.raw_sha256))
+        self.add(n, NIF.isString, Literal(d.text))
+        self.add(n, ACC.textLength, _int(len(d.text)))
+        if d.title:
+            self.add(n, DCT.title, Literal(d.title))
+        if d.url:
+            self.add(n, SCHEMA.url, URIRef(d.url))
+        if d.published is not None:
+            self.add(n, DCT.issued, Literal(d.published, datatype=XSD.date))
+        if d.published_precision is not None:
+            self.add(n, ACC.datePrecision, precision_iri(d.published_precision))
+        self.add(n, ACC.dateEstimated, Literal(d.date_estimated))
+        self.add(n, ACC.dateInferred, Literal(d.date_inferred))
+        if d.date_basis:
+            self.add(n, ACC.dateBasis, Literal(d.date_basis))
+
+    def sentence(self, s: Sentence) -> URIRef:
+        n = sentence_iri(self.doc_id, s.start, s.end)
+        self.add(n, RDF.type, NIF.Sentence)
+        self.add(n, NIF.referenceContext, self.doc)
+        self.add(n, NIF.beginIndex, _int(s.start))
+        self.add(n, NIF.endIndex, _int(s.end))
+        self.add(n, NIF.anchorOf, Literal(s.text))
+        self.add(n, ACC.sentenceIndex, _int(s.index))
+        return n
+
+    def mention(self, m: Mention) -> None:
+        n = mention_iri(self.doc_id, m.start, m.end)
+        self.add(n, RDF.type, ACC.Mention)
+        self.add(n, NIF.referenceContext, self.doc)
+        self.add(n, NIF.beginIndex, _int(m.start))
+        self.add(n, NIF.endIndex, _int(m.end))
+        self.add(n, NIF.anchorOf, Literal(m.text))
+        sentence = self.sentences.get(m.sentence)
+        if sentence is not None:
+            self.add(n, ACC.inSentence, sentence_iri(self.doc_id, sentence.start, sentence.end))
+        if m.entity is not None:
+            self.add(n, ACC.refersTo, self.entity(m.entity))
+        self.add(n, ACC.linkScore, Literal(Decimal(f"{m.score:.4f}"), datatype=XSD.decimal))
+        if m.reason:
+            self.add(n, ACC.linkReason, Literal(m.reason))
+
+    def entity(self, e: Entity) -> URIRef:
+        """The entity node: an actor of its kind, or a place when it has no kind."""
+        n = entity_iri(e.key)
+        self.add(n, RDF.type, ACC[e.kind.value] if e.kind is not None else ACC.Place)
+        self.add(n, RDFS.label, Literal(e.label))
+        if e.qid:
+            self.add(n, OWL.sameAs, WD[e.qid])
+            self.add(n, ACC.wikidataId, Literal(e.qid))
+        if e.country_qid and e.country_qid != e.qid:
+            self.add(n, ACC.country, entity_iri(e.country_qid))
+        if e.wikipedia:
+            self.add(n, ACC.wikipediaTitle, Literal(e.wikipedia))
+        return n
+
+    def activity_node(self) -> None:
+        n = self.activity
+        self.add(n, RDF.type, ACC.ExtractionActivity)
+        self.add(n, ACC.softwareVersion, Literal(self.x.extractor_version or "unknown"))
+        if self.x.model:
+            self.add(n, ACC.model, Literal(self.x.model))
+
+    def _date(self, n: URIRef, prop: URIRef, value: date) -> None:
+        self.add(n, prop, Literal(value, datatype=XSD.date))
+
+    def evidence(self, fact: URIRef, ev: Evidence) -> None:
+        n = evidence_iri(self.doc_id, fact, ev)
+        self.add(fact, ACC.hasEvidence, n)
+        self.add(n, RDF.type, ACC.Evidence)
+        self.add(n, ACC.sentence, self.sentence(ev.sentence))
+        self.add(n, ACC.document, self.doc)
+        self.add(n, ACC.modality, modality_iri(ev.modality))
+        if ev.trigger:
+            self.add(n, ACC.trigger, Literal(ev.trigger))
+        self._date(n, ACC.observedFrom, ev.observed.earliest)
+        self._date(n, ACC.observedUntil, ev.observed.latest)
+        self.add(n, ACC.observedPrecision, precision_iri(ev.observed.precision))
+        if ev.valid_from is not None:
+            self._date(n, ACC.validFrom, ev.valid_from.earliest)
+            self.add(n, ACC.validFromPrecision, precision_iri(ev.valid_from.precision))
+        if ev.valid_until is not None:
+            self._date(n, ACC.validUntil, ev.valid_until.latest)
+            self.add(n, ACC.validUntilPrecision, precision_iri(ev.valid_until.precision))
+        self.add(n, PROV.wasGeneratedBy, self.activity)
+
+    def relationship(self, rel: Relationship) -> None:
+        n = relationship_iri(rel)
+        self.add(n, RDF.type, ACC[rel.type.value])
+        members = sorted(rel.members, key=lambda e: e.key)
+        for m in members:
+            self.add(n, ACC.member, self.entity(m))
+        if rel.type.directed and rel.source is not None and rel.target is not None:
+            self.add(n, ACC.source, self.entity(rel.source))
+            self.add(n, ACC.target, self.entity(rel.target))
+        label = f"{rel.type.value}: " + ", ".join(m.label for m in members)
+        self.add(n, RDFS.label, Literal(label))
+        self.evidence(n, rel.evidence)
+
+    def meeting(self, m: Meeting) -> None:
+        n = meeting_iri(m)
+        self.add(n, RDF.type, ACC[m.type.value])
+        participants = sorted(m.participants, key=lambda e: e.key)
+        for p in participants:
+            self.add(n, ACC.participant, self.entity(p))
+        if m.place is not None:
+            self.add(n, ACC.place, self.entity(m.place))
+        if m.place_name:
+            self.add(n, ACC.placeName, Literal(m.place_name))
+        if m.date is not None:
+            self._date(n, ACC.date, m.date.earliest)
+            self._date(n, ACC.dateLatest, m.date.latest)
+            self.add(n, ACC.datePrecision, precision_iri(m.date.precision))
+        self.add(n, ACC.status, ACC[m.status.value.capitalize()])
+        if m.topic:
+            self.add(n, ACC.topic, Literal(m.topic))
+        place = m.place.label if m.place else m.place_name
+        where = f" in {place}" if place else ""
+        when = f" ({m.date.value})" if m.date else ""
+        label = f"{m.type.value}: " + ", ".join(p.label for p in participants) + where + when
+        self.add(n, RDFS.label, Literal(label))
+        self.evidence(n, m.evidence)
+
+    def claim(self, c: Claim, n: URIRef, all_claims: list[URIRef]) -> None:
+        self.add(n, RDF.type, ACC.Claim)
+        self.add(n, RDF.type, ACC[c.type.value])
+        if c.claimant is not None:
+            self.add(n, ACC.claimant, self.entity(c.claimant))
+        for a in c.about:
+            self.add(n, ACC.about, self.entity(a))
+        self.add(n, ACC.content, Literal(c.content))
+        self.add(n, ACC.contentBegin, _int(c.content_start))
+        self.add(n, ACC.contentEnd, _int(c.content_end))
+        if c.stated is not None:
+            self._date(n, ACC.statedOn, c.stated.earliest)
+            self.add(n, ACC.statedPrecision, precision_iri(c.stated.precision))
+        else:
+            self.add(n, ACC.dateUnknown, Literal(True))
+        if c.disputes is not None and 0 <= c.disputes < len(all_claims):
+            self.add(n, ACC.disputes, all_claims[c.disputes])
+        self.evidence(n, c.evidence)
+
+
+def build_graph(extraction: Extraction) -> Graph:
+    """The triples of one document's named graph ``accg:{docid}`` (deterministic)."""
+    return _Builder(extraction).build()
+
+
+def canonical_nquads(graph: Graph, graph_iri: URIRef) -> str:
+    """The graph as sorted N-Quads lines in ``graph_iri`` (for byte-for-byte comparison)."""
+    text = graph.serialize(format="nt")
+    suffix = f" <{graph_iri}> ."
+    lines = sorted(line[: -len(" .")] + suffix for line in text.splitlines() if line.strip())
+    return "\n".join(lines) + ("\n" if lines else "")
