@@ -187,11 +187,16 @@ class Mention:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The sentence that supports a fact, with what it says about time."""
+    """The sentence that supports a fact, with what it says about time.
+
+    ``observed`` is the period the sentence speaks of (its governing time
+    expression, else the document date); None only for an undated document
+    whose sentence names no time.
+    """
 
     sentence: Sentence
     modality: Modality
-    observed: TimeSpan
+    observed: TimeSpan | None
     valid_from: TimeSpan | None = None
     valid_until: TimeSpan | None = None
     trigger: str = ""
