@@ -167,9 +167,10 @@ class _Builder:
         self.add(n, ACC.modality, modality_iri(ev.modality))
         if ev.trigger:
             self.add(n, ACC.trigger, Literal(ev.trigger))
-        self._date(n, ACC.observedFrom, ev.observed.earliest)
-        self._date(n, ACC.observedUntil, ev.observed.latest)
-        self.add(n, ACC.observedPrecision, precision_iri(ev.observed.precision))
+        if ev.observed is not None:  # None only for an undated document naming no time
+            self._date(n, ACC.observedFrom, ev.observed.earliest)
+            self._date(n, ACC.observedUntil, ev.observed.latest)
+            self.add(n, ACC.observedPrecision, precision_iri(ev.observed.precision))
         if ev.valid_from is not None:
             self._date(n, ACC.validFrom, ev.valid_from.earliest)
             self.add(n, ACC.validFromPrecision, precision_iri(ev.valid_from.precision))

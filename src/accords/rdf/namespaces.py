@@ -132,7 +132,7 @@ def evidence_iri(doc_id: str, fact_iri: URIRef, ev: Evidence) -> URIRef:
         f"{ev.sentence.start},{ev.sentence.end}",
         ev.modality.value,
         ev.trigger,
-        ev.observed.value,
+        ev.observed.value if ev.observed else "",
         ev.valid_from.value if ev.valid_from else "",
         ev.valid_until.value if ev.valid_until else "",
     ]
