@@ -8,6 +8,8 @@ app = typer.Typer(no_args_is_help=True, help="accords: a temporal knowledge grap
 
 # --- command registrations: one line each, added by the module that owns the command ---
 # (keep this block one registration per line so parallel edits do not collide)
+app.command("timex")(__import__("accords.commands.timex", fromlist=["timex_command"]).timex_command)
+app.command("ingest")(__import__("accords.commands.ingest", fromlist=["_"]).ingest_command)
 # --- end of command registrations ---
 
 

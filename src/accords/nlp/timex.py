@@ -229,13 +229,13 @@ _WD_OPT = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
 
 
 @_rule(rf"\b{_WD_OPT}(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
-       rf"(?:,?\s+(?P<year>{YEAR_RE})(?!\w))?")
+       rf"(?:\s*,?\s+(?P<year>{YEAR_RE})(?!\w))?")
 def _month_day(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _explicit_day(t, m)
 
 
 @_rule(rf"\b{_WD_OPT}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
-       rf"(?!\w)(?:,?\s+(?P<year>{YEAR_RE})(?!\w))?")
+       rf"(?!\w)(?:\s*,?\s+(?P<year>{YEAR_RE})(?!\w))?")
 def _day_month(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _explicit_day(t, m)
 
@@ -260,7 +260,7 @@ def _explicit_day(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), end, "DATE", t.relative(lambda r: day_of(r, month, day, tense), "day"))
 
 
-@_rule(rf"\b(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>{YEAR_RE})(?!\w)")
+@_rule(rf"\b(?P<mon>{MONTH_RE})\s*,?\s+(?:of\s+)?(?P<year>{YEAR_RE})(?!\w)")
 def _month_year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     value = f"{m.group('year')}-{_month_num(m.group('mon')):02d}"
     return _Cand(m.start(), m.end(), "DATE", _fixed(value))
