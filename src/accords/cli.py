@@ -10,6 +10,8 @@ app = typer.Typer(no_args_is_help=True, help="accords: a temporal knowledge grap
 # (keep this block one registration per line so parallel edits do not collide)
 app.command("timex")(__import__("accords.commands.timex", fromlist=["timex_command"]).timex_command)
 app.command("ingest")(__import__("accords.commands.ingest", fromlist=["_"]).ingest_command)
+app.add_typer(__import__("accords.commands.gazetteer", fromlist=["_"]).app, name="gazetteer")
+app.command("link")(__import__("accords.commands.link", fromlist=["_"]).link_command)
 # --- end of command registrations ---
 
 

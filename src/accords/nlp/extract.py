@@ -1,0 +1,278 @@
+"""From a parsed document to typed records: relationships, meetings, claims.
+
+Pure function of its inputs (spaCy Doc, the document, the linker's mentions,
+the time expressions, the gazetteer): the same input gives the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from accords import __version__
+from accords.nlp.actors import ActorContext, ActorDirectory
+from accords.nlp.claims import ClaimFinding, find_claims
+from accords.nlp.meetings import MeetingFinding, find_meetings
+from accords.nlp.relations import RelationFinding, find_relations
+from accords.nlp.timex import governing_timex, span_for_date
+from accords.records import (
+    ActorKind,
+    Claim,
+    ClaimType,
+    Document,
+    Evidence,
+    Extraction,
+    Meeting,
+    MeetingStatus,
+    Mention,
+    Modality,
+    Relationship,
+    Sentence,
+    TimeSpan,
+    Timex,
+)
+
+EXTRACTOR_VERSION = f"accords-{__version__}"
+_DISPUTING = ("those claims", "these claims", "the claims", "that claim", "this claim")
+
+
+def sentences_of(doc: Doc) -> list[tuple[Span, Sentence]]:
+    """Sentences with offsets trimmed of surrounding white space."""
+    out: list[tuple[Span, Sentence]] = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        out.append((sent, Sentence(len(out), start, start + len(stripped), stripped)))
+    return out
+
+
+class _Extractor:
+    def __init__(
+        self,
+        document: Document,
+        mentions: Sequence[Mention],
+        timexes: Sequence[Timex],
+        directory: ActorDirectory,
+    ) -> None:
+        self.document = document
+        self.timexes = timexes
+        self.actors = ActorContext(mentions, directory, document.published)
+        self.doc_span = (
+            span_for_date(document.published, document.published_precision)
+            if document.published and document.published_precision
+            else None
+        )
+        self.relationships: list[Relationship] = []
+        self.meetings: list[Meeting] = []
+        self.claims: list[Claim] = []
+
+    # --- time ----------------------------------------------------------------------
+
+    def _timex(self, sentence: Sentence, offset: int) -> Timex | None:
+        found = governing_timex(self.timexes, sentence.start, sentence.end, offset)
+        if found is None or found.span is None or found.type not in ("DATE", "TIME", "DURATION"):
+            return None
+        return found
+
+    def _evidence(self, sentence: Sentence, modality: Modality, offset: int, trigger: str) -> Evidence:
+        timex = self._timex(sentence, offset)
+        observed: TimeSpan | None = self.doc_span
+        valid_from = valid_until = None
+        if timex is not None and timex.span is not None:
+            if timex.anchor == "since":
+                valid_from = timex.span
+            elif timex.anchor in ("until", "by"):
+                valid_until = timex.span
+            elif timex.anchor == "range":
+                valid_from, valid_until = timex.span, timex.end_span
+            else:
+                observed = timex.span
+        if modality is Modality.ENDED and valid_until is None:
+            valid_until = observed
+        return Evidence(
+            sentence=sentence,
+            modality=modality,
+            observed=observed,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            trigger=trigger,
+        )
+
+    # --- per sentence --------------------------------------------------------------
+
+    def sentence(self, sent: Span, sentence: Sentence) -> None:
+        self.actors.index(sent)
+        named_states = self.actors.states_of(
+            e for t in sent if (e := self.actors.entity_at(t)) is not None
+        )
+        claims = find_claims(sent, self.actors)
+        for finding in find_relations(sent, self.actors):
+            self._relationship(finding, sentence, claims)
+        for meeting in find_meetings(sent, self.actors):
+            self._meeting(meeting, sentence)
+        for claim in claims:
+            self._claim(claim, sentence)
+        self.actors.note_people(sent)
+        if 2 <= len(named_states) <= 4:
+            self.actors.remember(named_states)
+
+    def _relationship(
+        self, finding: RelationFinding, sentence: Sentence, claims: list[ClaimFinding]
+    ) -> None:
+        modality = finding.modality
+        # a relationship inside an accusation's content is alleged, not asserted
+        inside = [
+            c for c in claims
+            if c.content_start <= finding.trigger.idx < c.content_end
+            and c.type in (ClaimType.ACCUSATION, ClaimType.DENIAL)
+        ]
+        if inside and modality is Modality.ASSERTED:
+            modality = Modality.DENIED if inside[0].type is ClaimType.DENIAL else Modality.RUMOURED
+        evidence = self._evidence(sentence, modality, finding.trigger.idx, finding.trigger.text)
+        self.relationships.append(
+            Relationship(
+                type=finding.type,
+                members=finding.members,
+                evidence=evidence,
+                source=finding.source,
+                target=finding.target,
+            )
+        )
+        self.actors.remember(finding.members)
+
+    def _meeting(self, finding: MeetingFinding, sentence: Sentence) -> None:
+        timex = self._timex(sentence, finding.trigger.idx)
+        date = timex.span if timex is not None else None
+        if date is None and finding.status is MeetingStatus.HELD:
+            date = self.doc_span
+        modality = {
+            MeetingStatus.HELD: Modality.ASSERTED,
+            MeetingStatus.PLANNED: Modality.PLANNED,
+            MeetingStatus.PROPOSED: Modality.PROPOSED,
+            MeetingStatus.CANCELLED: Modality.ENDED,
+        }[finding.status]
+        evidence = self._evidence(sentence, modality, finding.trigger.idx, finding.trigger.text)
+        self.meetings.append(
+            Meeting(
+                type=finding.type,
+                participants=finding.participants,
+                status=finding.status,
+                evidence=evidence,
+                date=date,
+                place=finding.place,
+                place_name=finding.place_name,
+                topic=finding.topic,
+            )
+        )
+        states = [p for p in finding.participants if p.kind is ActorKind.STATE]
+        people = [p for p in finding.participants if p.kind is ActorKind.PERSON]
+        self.actors.remember(states)
+        self.actors.remember(people)
+
+    def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
+        timex = self._timex(sentence, finding.cue.idx)
+        stated = timex.span if timex is not None else None
+        modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED
+        evidence = self._evidence(sentence, modality, finding.cue.idx, finding.cue.text)
+        self.claims.append(
+            Claim(
+                type=finding.type,
+                claimant=finding.claimant,
+                content=finding.content,
+                content_start=finding.content_start,
+                content_end=finding.content_end,
+                evidence=evidence,
+                about=finding.about,
+                stated=stated,
+                disputes=self._disputed(finding),
+            )
+        )
+
+    def _disputed(self, finding: ClaimFinding) -> int | None:
+        """The earlier claim a denial (or "those claims are propaganda") disputes."""
+        text = finding.content.lower()
+        about = {e.key for e in finding.about}
+        for index in range(len(self.claims) - 1, -1, -1):
+            earlier = self.claims[index]
+            if earlier.claimant is not None and earlier.claimant.key == finding.claimant.key:
+                continue
+            if finding.type is ClaimType.DENIAL and earlier.type is ClaimType.ACCUSATION:
+                return index
+            if text.startswith(_DISPUTING) or any(
+                w in text for w in ("propaganda", "lie", "false", "fabricat")
+            ) and about & {e.key for e in earlier.about}:
+                return index
+            if finding.type is ClaimType.DENIAL and about & {e.key for e in earlier.about}:
+                return index
+        return None
+
+    # --- document ------------------------------------------------------------------
+
+    def merged_meetings(self) -> list[Meeting]:
+        """Meetings reported by several sentences of one article share their identity."""
+        groups: list[list[Meeting]] = []
+        for meeting in self.meetings:
+            states = {p.key for p in meeting.participants if p.kind is ActorKind.STATE}
+            for group in groups:
+                first = group[0]
+                other = {p.key for p in first.participants if p.kind is ActorKind.STATE}
+                same_day = meeting.date == first.date or meeting.date is None or first.date is None
+                if states and states == other and same_day and meeting.status == first.status:
+                    group.append(meeting)
+                    break
+            else:
+                groups.append([meeting])
+        merged: list[Meeting] = []
+        for group in groups:
+            participants = tuple(dict.fromkeys(p for m in group for p in m.participants))
+            dated = next((m.date for m in group if m.date is not None), None)
+            place = _most_specific_place(group)
+            mtype = next((m.type for m in group if m.type.value != "Meeting"), group[0].type)
+            topic = next((m.topic for m in group if m.topic), None)
+            for m in group:
+                merged.append(
+                    replace(
+                        m, participants=participants, date=dated, type=mtype, topic=topic,
+                        place=place.place if place else None,
+                        place_name=place.place_name if place else None,
+                    )
+                )
+        return merged
+
+
+def _most_specific_place(group: list[Meeting]) -> Meeting | None:
+    """A city beats its country ("held in Moscow" over "met in Russia")."""
+    placed = [m for m in group if m.place is not None or m.place_name]
+    cities = [m for m in placed if m.place is None or m.place.kind is not ActorKind.STATE]
+    return (cities or placed or [None])[0]
+
+
+def extract(
+    doc: Doc,
+    document: Document,
+    mentions: Sequence[Mention],
+    timexes: Sequence[Timex],
+    directory: ActorDirectory,
+    model: str = "",
+) -> Extraction:
+    """All records of one document."""
+    extractor = _Extractor(document, mentions, timexes, directory)
+    pairs = sentences_of(doc)
+    for sent, sentence in pairs:
+        extractor.sentence(sent, sentence)
+    return Extraction(
+        document=document,
+        sentences=tuple(s for _, s in pairs),
+        mentions=tuple(mentions),
+        timexes=tuple(timexes),
+        relationships=tuple(extractor.relationships),
+        meetings=tuple(extractor.merged_meetings()),
+        claims=tuple(extractor.claims),
+        extractor_version=EXTRACTOR_VERSION,
+        model=model,
+    )

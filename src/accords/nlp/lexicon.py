@@ -1,0 +1,192 @@
+"""Trigger words for relationships, meetings, claims and modality.
+
+Lemma-keyed (lower case). Kept as data so they can be read and reviewed.
+"""
+
+from __future__ import annotations
+
+from accords.records import ClaimType, MeetingType, Modality, RelationType
+
+#: Nouns whose phrase names a relationship.
+RELATION_NOUNS: dict[str, RelationType] = {
+    "alliance": RelationType.ALLIANCE,
+    "ally": RelationType.ALLIANCE,
+    "partnership": RelationType.STRATEGIC_PARTNERSHIP,
+    "partner": RelationType.STRATEGIC_PARTNERSHIP,
+    "cooperation": RelationType.DIPLOMATIC_COORDINATION,
+    "co-operation": RelationType.DIPLOMATIC_COORDINATION,
+    "coordination": RelationType.DIPLOMATIC_COORDINATION,
+    "co-ordination": RelationType.DIPLOMATIC_COORDINATION,
+    "concert": RelationType.DIPLOMATIC_COORDINATION,
+    "tie": RelationType.DIPLOMATIC_COORDINATION,
+    "ties": RelationType.DIPLOMATIC_COORDINATION,
+    "intelligence-sharing": RelationType.INTELLIGENCE_SHARING,
+    "backer": RelationType.BACKING,
+    "sponsor": RelationType.BACKING,
+    "support": RelationType.BACKING,
+    "rival": RelationType.RIVALRY,
+    "rivalry": RelationType.RIVALRY,
+    "enemy": RelationType.HOSTILITY,
+    "hostility": RelationType.HOSTILITY,
+    "sanction": RelationType.SANCTIONS,
+    "sanctions": RelationType.SANCTIONS,
+}
+
+#: Verbs whose clause states a relationship.
+RELATION_VERBS: dict[str, RelationType] = {
+    "cooperate": RelationType.DIPLOMATIC_COORDINATION,
+    "co-operate": RelationType.DIPLOMATIC_COORDINATION,
+    "coordinate": RelationType.DIPLOMATIC_COORDINATION,
+    "ally": RelationType.ALLIANCE,
+    "back": RelationType.BACKING,
+    "support": RelationType.BACKING,
+    "assist": RelationType.BACKING,
+    "arm": RelationType.BACKING,
+    "sanction": RelationType.SANCTIONS,
+    "share": RelationType.INTELLIGENCE_SHARING,  # only with "intelligence" as object
+}
+
+#: "work together", "work with": generic cooperation.
+WORK_VERBS = frozenset({"work"})
+
+#: Domain words that refine a generic cooperation into its kind.
+DOMAIN_WORDS: dict[str, RelationType] = {
+    "military": RelationType.MILITARY_COOPERATION,
+    "defense": RelationType.MILITARY_COOPERATION,
+    "defence": RelationType.MILITARY_COOPERATION,
+    "security": RelationType.SECURITY_COOPERATION,
+    "intelligence": RelationType.INTELLIGENCE_SHARING,
+    "spy": RelationType.INTELLIGENCE_SHARING,
+    "spies": RelationType.INTELLIGENCE_SHARING,
+}
+
+#: Cooperative types a domain word may refine (backing and alliance keep theirs).
+REFINABLE = frozenset({RelationType.DIPLOMATIC_COORDINATION})
+
+MEETING_NOUNS: dict[str, MeetingType] = {
+    "summit": MeetingType.SUMMIT,
+    "meeting": MeetingType.MEETING,
+    "talk": MeetingType.TALKS,
+    "talks": MeetingType.TALKS,
+    "negotiation": MeetingType.TALKS,
+    "conversation": MeetingType.PHONE_CALL,  # only with telephone/phone
+    "call": MeetingType.PHONE_CALL,  # only with telephone/phone
+    "visit": MeetingType.VISIT,
+    "contact": MeetingType.MEETING,
+}
+
+MEETING_VERBS: dict[str, MeetingType] = {
+    "meet": MeetingType.MEETING,
+    "visit": MeetingType.VISIT,
+    "host": MeetingType.MEETING,
+    "discuss": MeetingType.TALKS,
+}
+
+PHONE_WORDS = frozenset({"telephone", "phone"})
+
+#: Reporting verbs and the claim type they signal.
+CLAIM_VERBS: dict[str, ClaimType] = {
+    "say": ClaimType.ASSERTION,
+    "tell": ClaimType.ASSERTION,
+    "insist": ClaimType.ASSERTION,
+    "claim": ClaimType.ASSERTION,
+    "report": ClaimType.ASSERTION,
+    "confirm": ClaimType.ASSERTION,
+    "add": ClaimType.ASSERTION,
+    "state": ClaimType.ASSERTION,
+    "declare": ClaimType.ASSERTION,
+    "announce": ClaimType.ASSERTION,
+    "counter": ClaimType.ASSERTION,
+    "argue": ClaimType.ASSERTION,
+    "assert": ClaimType.ASSERTION,
+    "quote": ClaimType.ASSERTION,
+    "concur": ClaimType.AGREEMENT,
+    "agree": ClaimType.AGREEMENT,
+    "accuse": ClaimType.ACCUSATION,
+    "blame": ClaimType.ACCUSATION,
+    "allege": ClaimType.ACCUSATION,
+    "indict": ClaimType.ACCUSATION,
+    "charge": ClaimType.ACCUSATION,
+    "deny": ClaimType.DENIAL,
+    "reject": ClaimType.DENIAL,
+    "dismiss": ClaimType.DENIAL,
+    "warn": ClaimType.WARNING,
+    "threaten": ClaimType.WARNING,
+    "suggest": ClaimType.PROPOSAL,
+    "propose": ClaimType.PROPOSAL,
+    "urge": ClaimType.PROPOSAL,
+}
+
+#: Claim verbs whose content is an allegation, not a fact the article asserts.
+ALLEGING_VERBS = frozenset({"accuse", "blame", "allege", "claim", "charge"})
+
+#: Words that, governing a fact, give its modality.
+MODALITY_CUES: dict[str, Modality] = {
+    "deny": Modality.DENIED,
+    "refuse": Modality.DENIED,
+    "reject": Modality.DENIED,
+    "rumor": Modality.RUMOURED,
+    "rumour": Modality.RUMOURED,
+    "reportedly": Modality.RUMOURED,
+    "allegedly": Modality.RUMOURED,
+    "alleged": Modality.RUMOURED,
+    "speculation": Modality.RUMOURED,
+    "suggest": Modality.PROPOSED,
+    "propose": Modality.PROPOSED,
+    "proposal": Modality.PROPOSED,
+    "should": Modality.PROPOSED,
+    "urge": Modality.PROPOSED,
+    "possibility": Modality.PROPOSED,
+    "possible": Modality.PROPOSED,
+    "explore": Modality.PROPOSED,
+    "want": Modality.PROPOSED,
+    "interest": Modality.PROPOSED,
+    "consider": Modality.PROPOSED,
+    "consideration": Modality.PROPOSED,
+    "agree": Modality.AGREED,
+    "agreement": Modality.AGREED,
+    "deal": Modality.AGREED,
+    "sign": Modality.AGREED,
+    "will": Modality.PLANNED,
+    "plan": Modality.PLANNED,
+    "seek": Modality.PLANNED,
+    "look": Modality.PLANNED,
+    "aim": Modality.PLANNED,
+    "set": Modality.PLANNED,
+    "intend": Modality.PLANNED,
+    "prepare": Modality.PLANNED,
+    "future": Modality.PLANNED,
+    "next": Modality.PLANNED,
+    "end": Modality.ENDED,
+    "lift": Modality.ENDED,
+    "withdraw": Modality.ENDED,
+    "suspend": Modality.ENDED,
+    "sever": Modality.ENDED,
+    "halt": Modality.ENDED,
+}
+
+#: When several cues govern a fact, the first in this order wins.
+MODALITY_ORDER = (
+    Modality.DENIED,
+    Modality.RUMOURED,
+    Modality.PROPOSED,
+    Modality.AGREED,
+    Modality.PLANNED,
+    Modality.ENDED,
+    Modality.ASSERTED,
+)
+
+#: Noun phrases that refer back to a group of actors named earlier.
+GROUP_ANAPHORA: dict[str, int] = {
+    "two countries": 2,
+    "two nations": 2,
+    "two sides": 2,
+    "both sides": 2,
+    "two leaders": 2,
+    "two allies": 2,
+    "two intelligence agencies": 2,
+    "two states": 2,
+    "three countries": 3,
+    "trio": 3,
+    "four countries": 4,
+}

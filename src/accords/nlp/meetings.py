@@ -1,0 +1,155 @@
+"""Meetings (summits, talks, calls, visits) from one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from accords.nlp.actors import ActorContext
+from accords.nlp.lexicon import MEETING_NOUNS, MEETING_VERBS, PHONE_WORDS
+from accords.nlp.syntax import chain, is_future, lemma, subjects
+from accords.records import ActorKind, Entity, MeetingStatus, MeetingType
+
+_PARTICIPANT_PREPS = frozenset({"between", "among", "with", "of"})
+_PLACE_PREPS = frozenset({"in", "at"})
+_PROPOSAL_CUES = frozenset(
+    {"possible", "potential", "consideration", "consider", "interest", "propose", "suggest", "broker",
+     "call", "want", "offer"}
+)
+_CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
+_TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
+
+
+@dataclass(frozen=True)
+class MeetingFinding:
+    type: MeetingType
+    participants: tuple[Entity, ...]
+    status: MeetingStatus
+    trigger: Token
+    place: Entity | None
+    place_name: str | None
+    topic: str | None
+
+
+def _meeting_type(token: Token) -> MeetingType | None:
+    word = lemma(token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        found = MEETING_NOUNS.get(word) or MEETING_NOUNS.get(token.lower_)
+        if found is MeetingType.PHONE_CALL:
+            words = {c.lower_ for c in token.children} | {token.head.lower_}
+            return found if words & PHONE_WORDS else None
+        if found is MeetingType.MEETING and any(c.lower_ == "summit" for c in token.children):
+            return MeetingType.SUMMIT
+        if found is MeetingType.MEETING and token.lower_ == "contact":
+            return None  # "contact" alone is too vague to call a meeting
+        return found
+    if token.pos_ == "VERB":
+        found = MEETING_VERBS.get(word)
+        if found is MeetingType.MEETING and word == "host":
+            return None  # "hosted talks": the noun carries it
+        if word == "discuss" and not subjects(token):
+            return None
+        return found
+    return None
+
+
+def _status(trigger: Token) -> MeetingStatus:
+    words: set[str] = set()
+    for token in chain(trigger):
+        words.add(lemma(token))
+        words.update(lemma(c) for c in token.children if c.dep_ in ("amod", "aux", "advmod", "neg"))
+    words.update(lemma(c) for c in trigger.children)
+    if words & _CANCEL_CUES:
+        return MeetingStatus.CANCELLED
+    if words & _PROPOSAL_CUES:
+        return MeetingStatus.PROPOSED
+    if is_future(trigger) or words & {"next", "upcoming", "will", "plan", "set", "head"}:
+        return MeetingStatus.PLANNED
+    return MeetingStatus.HELD
+
+
+def _participant_tokens(trigger: Token) -> list[Token]:
+    tokens: list[Token] = []
+    if trigger.pos_ == "VERB":
+        tokens += subjects(trigger)
+        tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
+        tokens += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"
+                   for o in p.children if o.dep_ == "pobj"]
+        return tokens
+    tokens += [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PARTICIPANT_PREPS:
+            tokens += [o for o in prep.children if o.dep_ == "pobj"]
+    # "Putin during a summit", "X hosted talks", "X will hold talks with ..."
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in ("during", "at", "in"):
+        head = head.head
+        if head.pos_ in ("PROPN", "NOUN"):
+            tokens.append(head)
+    if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        tokens += subjects(head)
+        tokens += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "with"
+                   for o in p.children if o.dep_ == "pobj"]
+    return tokens
+
+
+def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None]:
+    candidates = [trigger]
+    head = trigger.head
+    candidates += [head, head.head]
+    for token in candidates:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        entity = actors.entity_at(obj)
+                        return entity, obj.text
+    return None, None
+
+
+def _topic(trigger: Token) -> str | None:
+    for token in (trigger, *trigger.children, trigger.head):
+        for child in token.children:
+            if lemma(child) in _TOPIC_VERBS or child.lower_ in ("on", "about"):
+                if child.dep_ in ("acl", "xcomp", "advcl", "prep", "relcl"):
+                    text = token.doc[child.i : child.right_edge.i + 1].text
+                    if len(text.split()) >= 3:
+                        return text
+    return None
+
+
+def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
+    """Meetings named in one sentence with the actors taking part."""
+    found: list[MeetingFinding] = []
+    for token in sent:
+        mtype = _meeting_type(token)
+        if mtype is None:
+            continue
+        people: list[Entity] = []
+        for arg in _participant_tokens(token):
+            people.extend(actors.actors(arg))
+        place, place_name = _place(token, actors)
+        participants = [
+            e for e in dict.fromkeys(people)
+            if e.kind is not None and (place is None or e.key != place.key)
+        ]
+        # people come with the states they represent
+        with_states = list(participants)
+        for state in actors.states_of(e for e in participants if e.kind is not ActorKind.STATE):
+            if state not in with_states:
+                with_states.append(state)
+        if not with_states:
+            continue
+        found.append(
+            MeetingFinding(
+                type=mtype,
+                participants=tuple(with_states),
+                status=_status(token),
+                trigger=token,
+                place=place,
+                place_name=place_name,
+                topic=_topic(token),
+            )
+        )
+    return found

@@ -1,0 +1,120 @@
+"""Dependency-tree helpers shared by the extractors: subjects, scope, modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from accords.nlp.lexicon import ALLEGING_VERBS, MODALITY_CUES, MODALITY_ORDER
+from accords.records import Modality
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp"})
+_REPORTING = frozenset({"say", "tell", "report", "state", "add", "insist", "confirm", "announce"})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower() or token.lower_
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject tokens of a verb, borrowed from the governing verb for xcomp/conj chains."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            break
+        found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            return found
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            # "Putin's effort to establish ...": the owner of the effort
+            owners = [c for c in current.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners
+        if current.dep_ == "relcl":  # "Russia, which denies ...": the noun it describes
+            return [current.head]
+        if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:
+            break
+        current = current.head
+    return []
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verb at or above a token (the token itself when none)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return token
+
+
+def chain(token: Token) -> Iterator[Token]:
+    """The token and its heads up to (not past) a reporting verb or the sentence root."""
+    current = token
+    for _ in range(14):
+        yield current
+        if current.head.i == current.i or current.dep_ == "ccomp" and lemma(current.head) in _REPORTING:
+            return
+        current = current.head
+
+
+def _cues(token: Token) -> Iterator[Modality]:
+    cue = MODALITY_CUES.get(lemma(token)) or MODALITY_CUES.get(token.lower_)
+    if cue is not None:
+        yield cue
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            yield Modality.DENIED
+        elif child.dep_ in ("aux", "advmod", "amod", "det"):
+            found = MODALITY_CUES.get(lemma(child)) or MODALITY_CUES.get(child.lower_)
+            if found is not None:
+                yield found
+
+
+def modality(trigger: Token) -> Modality:
+    """The modality of a fact whose trigger is this token (see ``MODALITY_ORDER``)."""
+    seen: set[Modality] = set()
+    # a noun that is the subject of its clause exists whatever the clause predicates of it
+    scope = [trigger] if trigger.pos_ == "NOUN" and trigger.dep_ in SUBJECT_DEPS else chain(trigger)
+    for token in scope:
+        seen.update(_cues(token))
+        if token.i != trigger.i and lemma(token) in ALLEGING_VERBS:
+            seen.add(Modality.RUMOURED)
+    if _headline_infinitive(trigger):
+        seen.add(Modality.PLANNED)
+    for modality_ in MODALITY_ORDER:
+        if modality_ in seen:
+            return modality_
+    return Modality.ASSERTED
+
+
+def _headline_infinitive(trigger: Token) -> bool:
+    """ "Iraq to share intelligence ...": a headline's bare infinitive announces a plan."""
+    verb = governing_verb(trigger)
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def is_future(token: Token) -> bool:
+    """True when the clause of this token speaks of the future."""
+    for head in chain(token):
+        for child in head.children:
+            if child.lower_ in ("will", "'ll", "shall") and child.dep_ == "aux":
+                return True
+        if lemma(head) in ("plan", "set", "schedule", "head", "expect", "due"):
+            return True
+        if head.tag_ == "VBG" and any(c.lower_ in ("is", "are") for c in head.children):
+            # "is heading to Turkey on Thursday for talks": progressive with a future time
+            continue
+    return False
+
+
+def phrase(token: Token) -> str:
+    """The text of a token's subtree."""
+    doc = token.doc
+    return doc[token.left_edge.i : token.right_edge.i + 1].text
