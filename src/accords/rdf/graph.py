@@ -82,9 +82,13 @@ class _Builder:
             self.relationship(rel)
         for meeting in self.x.meetings:
             self.meeting(meeting)
-        claim_iris = [claim_iri(self.doc_id, c) for c in self.x.claims]
+        # An unattributed statement is not a claim the graph can hold: skip it.
+        claim_iris = [
+            claim_iri(self.doc_id, c) if c.claimant is not None else None for c in self.x.claims
+        ]
         for c, iri in zip(self.x.claims, claim_iris, strict=True):
-            self.claim(c, iri, claim_iris)
+            if iri is not None:
+                self.claim(c, iri, claim_iris)
         return self.g
 
     def document(self, d: Document) -> None:
@@ -182,12 +186,14 @@ class _Builder:
     def relationship(self, rel: Relationship) -> None:
         n = relationship_iri(rel)
         self.add(n, RDF.type, ACC[rel.type.value])
-        members = sorted(rel.members, key=lambda e: e.key)
+        ends = (rel.source, rel.target) if rel.type.directed else (None, None)
+        extra = tuple(e for e in ends if e is not None and e not in rel.members)
+        members = sorted(rel.members + extra, key=lambda e: e.key)
         for m in members:
             self.add(n, ACC.member, self.entity(m))
-        if rel.type.directed and rel.source is not None and rel.target is not None:
-            self.add(n, ACC.source, self.entity(rel.source))
-            self.add(n, ACC.target, self.entity(rel.target))
+        if ends[0] is not None and ends[1] is not None:  # source and target are members too
+            self.add(n, ACC.source, self.entity(ends[0]))
+            self.add(n, ACC.target, self.entity(ends[1]))
         label = f"{rel.type.value}: " + ", ".join(m.label for m in members)
         self.add(n, RDFS.label, Literal(label))
         self.evidence(n, rel.evidence)
@@ -216,7 +222,7 @@ class _Builder:
         self.add(n, RDFS.label, Literal(label))
         self.evidence(n, m.evidence)
 
-    def claim(self, c: Claim, n: URIRef, all_claims: list[URIRef]) -> None:
+    def claim(self, c: Claim, n: URIRef, all_claims: list[URIRef | None]) -> None:
         self.add(n, RDF.type, ACC.Claim)
         self.add(n, RDF.type, ACC[c.type.value])
         if c.claimant is not None:
@@ -232,12 +238,18 @@ class _Builder:
         else:
             self.add(n, ACC.dateUnknown, Literal(True))
         if c.disputes is not None and 0 <= c.disputes < len(all_claims):
-            self.add(n, ACC.disputes, all_claims[c.disputes])
+            disputed = all_claims[c.disputes]
+            if disputed is not None:
+                self.add(n, ACC.disputes, disputed)
         self.evidence(n, c.evidence)
 
 
 def build_graph(extraction: Extraction) -> Graph:
-    """The triples of one document's named graph ``accg:{docid}`` (deterministic)."""
+    """The triples of one document's named graph ``accg:{docid}`` (deterministic).
+
+    Claims without a claimant are left out (the shapes require one); the source and
+    target of a directed relationship are also its members.
+    """
     return _Builder(extraction).build()
 
 

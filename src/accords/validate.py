@@ -1,0 +1,152 @@
+"""Validate a graph against the accords SHACL shapes (no inference, one document at a time)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import pyshacl
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from accords.errors import ConfigError
+from accords.rdf.namespaces import ACC, NIF, PREFIXES, SH
+from accords.resources import resource_dir
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One violation: where (focus node, path), what (message), and the sentence behind it."""
+
+    focus: str
+    path: str | None
+    message: str
+    sentence: str | None = None
+    value: str | None = None
+    severity: str = "Violation"
+
+
+@dataclass
+class ValidationOutcome:
+    """The outcome of validating one graph."""
+
+    conforms: bool
+    results: list[ValidationResult] = field(default_factory=list)
+    report_text: str = ""
+    report_graph: Graph = field(default_factory=Graph)
+
+
+@cache
+def _shapes() -> Graph:
+    directory = resource_dir("shapes")
+    files = sorted(directory.glob("*.ttl"))
+    if not files:
+        raise ConfigError(f"no SHACL shapes (*.ttl) in {directory}; reinstall accords")
+    g = Graph()
+    for path in files:
+        try:
+            g.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises several unrelated types on bad syntax
+            raise ConfigError(f"{path}: cannot parse shapes: {exc}") from exc
+    return g
+
+
+def shapes_graph() -> Graph:
+    """All shapes of ``shapes/`` as one graph (parsed once per process; do not modify)."""
+    return _shapes()
+
+
+def validate_graph(data: Graph) -> ValidationOutcome:
+    """Validate ``data`` (one document's graph, or any graph) against the shapes."""
+    conforms, report, _text = pyshacl.validate(
+        data,
+        shacl_graph=_shapes(),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=False,
+        advanced=False,
+    )
+    assert isinstance(report, Graph)
+    for prefix, ns in PREFIXES.items():
+        report.bind(prefix, ns, override=True)
+    results = sorted(_results(report, data), key=lambda r: (r.focus, r.path or "", r.message))
+    return ValidationOutcome(
+        conforms=bool(conforms),
+        results=results,
+        report_text=format_results(results, bool(conforms)),
+        report_graph=report,
+    )
+
+
+def _short(node: Node | None, graph: Graph) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(node)
+        except Exception:  # an IRI that no prefix shortens
+            return f"<{node}>"
+    if isinstance(node, Literal):
+        return str(node)
+    return node.n3()
+
+
+def _anchor(data: Graph, sentence: Node | None) -> str | None:
+    text = data.value(sentence, NIF.anchorOf) if sentence is not None else None
+    return str(text) if text is not None else None
+
+
+def source_sentence(data: Graph, focus: Node) -> str | None:
+    """The text of the sentence behind a node: itself, its evidence, or a mention of it."""
+    if (focus, RDF.type, NIF.Sentence) in data:
+        return _anchor(data, focus)
+    for sentence in data.objects(focus, ACC.sentence):
+        return _anchor(data, sentence)
+    for sentence in data.objects(focus, ACC.inSentence):
+        return _anchor(data, sentence)
+    for evidence in sorted(data.objects(focus, ACC.hasEvidence), key=str):
+        for sentence in data.objects(evidence, ACC.sentence):
+            return _anchor(data, sentence)
+    for mention in sorted(data.subjects(ACC.refersTo, focus), key=str):
+        for sentence in data.objects(mention, ACC.inSentence):
+            return _anchor(data, sentence)
+    return None
+
+
+def _results(report: Graph, data: Graph) -> list[ValidationResult]:
+    found = []
+    for result in report.objects(None, SH.result):
+        focus = report.value(result, SH.focusNode)
+        if focus is None:
+            continue
+        severity = report.value(result, SH.resultSeverity)
+        messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+        found.append(
+            ValidationResult(
+                focus=str(focus),
+                path=str(p) if (p := report.value(result, SH.resultPath)) is not None else None,
+                message="; ".join(messages) or "constraint violated",
+                sentence=source_sentence(data, focus),
+                value=_short(report.value(result, SH.value), report),
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            )
+        )
+    return found
+
+
+def format_results(results: list[ValidationResult], conforms: bool) -> str:
+    """A readable report: one block per result with focus, path, message and sentence."""
+    if conforms:
+        return "Conforms: yes\n"
+    lines = [f"Conforms: no ({len(results)} result{'s' if len(results) != 1 else ''})"]
+    for r in results:
+        lines.append(f"- {r.severity}: {r.message}")
+        lines.append(f"  focus:    <{r.focus}>")
+        if r.path:
+            lines.append(f"  path:     <{r.path}>")
+        if r.value is not None:
+            lines.append(f"  value:    {r.value}")
+        if r.sentence:
+            lines.append(f"  sentence: {r.sentence!r}")
+    return "\n".join(lines) + "\n"
