@@ -630,6 +630,8 @@ def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     start = m.start()
     if m.group("the") and m.group("pre"):
         start = m.start("the")
+    elif n is None and m.group("pre") and m.group("pre").lower() == "over":
+        start = m.start("num")
     direction = (m.group("dir") or "").lower()
     if m.group("the") and direction in ("past", "last", "previous") and n is not None:
         res = t.relative(lambda r: period(r, unit, n, value), "duration")
