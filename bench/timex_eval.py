@@ -117,12 +117,14 @@ def score(gold_dir: Path, system_dir: Path, verbose: bool = False) -> dict[str, 
 ANNOTATED_SENTENCES = 5
 
 
-def meantime_to_tml(source: Path) -> str | None:
+def meantime_to_tml(source: Path, dateline: bool = True) -> str | None:
     """One MEANTIME CAT XML article as a TempEval-3 .tml string (TIMEX3 only).
 
     Only the annotated sentences are kept, so unannotated text is not scored.
 
-    None when the article has no creation time (two of the 120 do not).
+    None when the article has no creation time (two of the 120 do not). The
+    dateline (the creation time written in the text) is a gold TIMEX3; with
+    ``dateline=False`` its tokens are left out of the text instead.
     """
     root = ET.parse(source).getroot()
     tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "")
@@ -134,6 +136,10 @@ def meantime_to_tml(source: Path) -> str | None:
         value = _normalise_value(t.get("value", ""))
         if t.get("functionInDocument") == "CREATION_TIME":
             dct = value
+            if not dateline:
+                skipped = set(ids)
+                tokens = [tok for tok in tokens if tok[0] not in skipped]
+                continue
         if ids:
             timexes.append((ids[0], ids[-1], t.get("type", "DATE"), value))
     if not dct:
@@ -176,11 +182,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--without-dateline", action="store_true",
+                        help="meantime: leave the dateline out of the text and the gold")
     args = parser.parse_args(argv)
     if args.action == "meantime":
         written = 0
         for f in sorted(args.source.rglob("*.xml")):
-            tml = meantime_to_tml(f)
+            tml = meantime_to_tml(f, dateline=not args.without_dateline)
             if tml is None:
                 print(f"skipped (no creation time): {f.name}", file=sys.stderr)
                 continue

@@ -225,7 +225,7 @@ def _month_num(word: str) -> int:
 
 # --------------------------------------------------------------------------- explicit dates
 
-_WD_OPT = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
+_WD_OPT = rf"(?:(?P<wd>{WEEKDAY_RE}),?[ \t]+)?"
 
 
 @_rule(rf"\b{_WD_OPT}(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
@@ -277,12 +277,13 @@ def _iso(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", _fixed(day))
 
 
-@_rule(r"(?<![\w/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\w/])")
+@_rule(r"(?<![\w/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\w/])")
 def _numeric(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     a, b = int(m["a"]), int(m["b"])
     month, day = (b, a) if a > 12 else (a, b)
+    year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"]) - 100 * (int(m["y"]) > 50)
     try:
-        return _Cand(m.start(), m.end(), "DATE", _fixed(date(int(m["y"]), month, day).isoformat()))
+        return _Cand(m.start(), m.end(), "DATE", _fixed(date(year, month, day).isoformat()))
     except ValueError:
         return None
 
@@ -331,7 +332,7 @@ def _year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", _fixed(m.group("year")))
 
 
-@_rule(r"(?i:\b(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)|['\u2019](?P<short>[0-9]0))['\u2019]?s)(?!\w)")
+@_rule(r"(?i:\b(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)|['\u2019]?(?P<short>[1-9]0))['\u2019]?s)(?!\w)")
 def _decade(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     dec = m.group("dec") or ("19" + m.group("short") if m.group("short") != "00" else "2000")
     return _Cand(m.start(), m.end(), "DATE", _fixed(dec[:3]))
@@ -349,7 +350,7 @@ def _century(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 # --------------------------------------------------------------------------- relative dates
 
 
-@_rule(r"(?i:\b(?P<w>today|tonight|yesterday|tomorrow)"
+@_rule(r"(?i:\b(?:(?:earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)"
        r"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b")
 def _deictic(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = m.group("w").lower()
@@ -479,7 +480,7 @@ def _season(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", t.relative(resolve, "season"))
 
 
-@_rule(rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+@_rule(rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
        rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RE}))?)\b|\bQ(?P<q>[1-4])\s+(?P<y2>{YEAR_RE})\b")
 def _quarter(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if m.group("q"):
@@ -487,7 +488,8 @@ def _quarter(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if re.match(r"\s+of\b", t.after(m.end())) and not m.group("year"):
         return None
     word = m.group("ord").lower()
-    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}.get(word) or int(word[0])
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}.get(
+        word) or int(word[0])
     letter = "Q" if m.group("unit").lower() == "quarter" else "H"
     if letter == "H" and n > 2:
         return None
@@ -516,7 +518,7 @@ def _ordinal_year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 
 
 @_rule(r"(?i:\b(?:(?:right|just|until|till|by|for|up\s+to)\s+)?(?P<w>now|nowadays|recently"
-       r"|currently)|\b(?:the\s+)?(?:(?:near|distant|foreseeable|recent)\s+)?(?P<n>future|past))\b")
+       r"|currently)|\b(?:the\s+)?(?:(?:near|distant|foreseeable|recent)\s+)?(?P<n>future|past))\b(?!-)")
 def _vague(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = (m.group("w") or m.group("n")).lower()
     start = m.start("w") if m.group("w") else m.start()
@@ -583,6 +585,8 @@ def _clock(t: _Tagger, m: re.Match[str]) -> _Cand | None:
         offset = {"yesterday": -1, "tomorrow": 1}.get(day_word, 0)
         res = t.relative(lambda r: shift(r, "day", offset), "day")
     clock = "24:00" if hh == 24 else f"{hh:02d}:{mm:02d}"
+    if (m.group("tz") or "").upper() in ("UTC", "GMT"):
+        clock += "Z"
     return _Cand(m.start(), m.end(), "TIME", replace(res, value=_with_time(res.value, clock)))
 
 
@@ -619,7 +623,7 @@ def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     num = m.group("num").lower()
     n = parse_number(num)
     plural = m.group("unit").lower().endswith("s")
-    if num in ("a", "an") and plural:
+    if num in ("a", "an") and (plural or unit in ("second", "quarter")):
         return None
     if n is None and not num.replace(".", "").isdigit() and num not in (
             "a few", "several", "many", "a number of"):
@@ -644,8 +648,9 @@ def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(start, m.end(), "DURATION", Resolution(value, None, True, ""))
 
 
-@_rule(r"(?i:\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-       r"|twenty|thirty|forty|fifty|sixty|hundred|decades|years|months|weeks|days)[-\u2010](?P<unit>second|"
+@_rule(r"(?i:\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+       r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+       r"|sixty|hundred|decades|years|months|weeks|days)[-\u2010](?P<unit>second|"
        r"minute|hour|day|week|month|year|decade)(?:s)?)(?:[-\u2010](?:old|long))?\b")
 def _adjectival_duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     n = parse_number(m.group("num"))

@@ -114,12 +114,9 @@ def weekday(ref: date, wd: int, tense: Tense | None, modifier: str = "") -> Time
 
 def month_of(ref: date, month: int, tense: Tense | None) -> TimeSpan:
     """A month named without a year, placed in the year the sentence's tense suggests."""
-    year = ref.year
-    if tense is Tense.FUTURE:
-        year += month < ref.month
-    elif tense is Tense.PAST or month - ref.month > 2:
-        year -= month > ref.month
-    return span_for_date(date(year, month, 1), Precision.MONTH)
+    options = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    here = ref.replace(day=1)
+    return span_for_date(_placed(here, options, tense), Precision.MONTH)
 
 
 def day_of(ref: date, month: int, day: int, tense: Tense | None) -> TimeSpan:
@@ -132,12 +129,21 @@ def day_of(ref: date, month: int, day: int, tense: Tense | None) -> TimeSpan:
             continue
     if not options:
         raise ValueError(f"no such day: {month}-{day}")
-    if tense is Tense.PAST and any(d <= ref for d in options):
-        options = [d for d in options if d <= ref]
-    elif tense is Tense.FUTURE and any(d >= ref for d in options):
-        options = [d for d in options if d >= ref]
-    best = min(options, key=lambda d: (abs((d - ref).days), d > ref))
-    return span_for_date(best, Precision.DAY)
+    return span_for_date(_placed(ref, options, tense), Precision.DAY)
+
+
+def _placed(ref: date, options: list[date], tense: Tense | None) -> date:
+    """The option the tense points to if it lies within nine months, else the nearest."""
+    window = 275
+    if tense is Tense.PAST:
+        past = [d for d in options if d <= ref and (ref - d).days <= window]
+        if past:
+            return max(past)
+    elif tense is Tense.FUTURE:
+        ahead = [d for d in options if d >= ref and (d - ref).days <= window]
+        if ahead:
+            return min(ahead)
+    return min(options, key=lambda d: (abs((d - ref).days), d > ref))
 
 
 def period(ref: date, unit: str, n: int, value: str) -> TimeSpan:
