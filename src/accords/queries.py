@@ -84,7 +84,7 @@ def parse_named_query(name: str, text: str, source: str = "") -> NamedQuery:
                     "'# @param NAME TYPE required|optional [default=VALUE] -- doc' with TYPE "
                     f"one of {', '.join(PARAM_TYPES)}"
                 )
-            ptype: ParamType = m["type"]  # type: ignore[assignment]
+            ptype: ParamType = m["type"]
             params.append(
                 QueryParam(m["name"], ptype, m["req"] == "required", m["default"], m["doc"] or "")
             )

@@ -1,0 +1,134 @@
+"""Query execution and native result serialisation, in a worker process or inline.
+
+Only pyoxigraph is imported here so that a worker process starts quickly. Results are
+serialised by pyoxigraph itself (never one Python dict per row); graph answers are
+capped at ``max_rows`` triples while streaming.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+#: (sparql, default_graphs, named_graphs) -> result; Store.query has this shape.
+QueryFn = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
+
+
+@dataclass(frozen=True)
+class Job:
+    sparql: str
+    default_graphs: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
+    results_format: str  # key into QUERY_RESULTS_FORMATS
+    rdf_format: str  # key into RDF_FORMATS
+    max_rows: int
+    generation: int = 0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """``kind`` is ``solutions``, ``boolean``, ``graph`` or ``error``/``syntax``."""
+
+    kind: str
+    body: bytes
+    truncated: bool = False
+
+
+QUERY_RESULTS_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
+_DATASET_FORMATS = frozenset({"nquads", "trig"})
+
+
+def execute(query: QueryFn, job: Job) -> Answer:
+    """Run one job and serialise its answer; errors become ``Answer('error'|'syntax')``."""
+    try:
+        result = query(job.sparql, job.default_graphs, job.named_graphs)
+        if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
+            kind = "solutions" if isinstance(result, ox.QuerySolutions) else "boolean"
+            data = result.serialize(format=QUERY_RESULTS_FORMATS[job.results_format])
+            return Answer(kind, data or b"")
+        if isinstance(result, ox.QueryTriples):
+            capped = itertools.islice(result, job.max_rows + 1)
+            triples = list(capped)
+            truncated = len(triples) > job.max_rows
+            items: list[ox.Triple] | list[ox.Quad] = triples[: job.max_rows]
+            if job.rdf_format in _DATASET_FORMATS:
+                items = [ox.Quad(t.subject, t.predicate, t.object) for t in items]
+            data = ox.serialize(items, format=RDF_FORMATS[job.rdf_format])
+            return Answer("graph", data or b"", truncated)
+        return Answer("error", b"unexpected query result type")
+    except SyntaxError as exc:
+        return Answer("syntax", str(exc).encode("utf-8"))
+    except (OSError, ValueError, RuntimeError) as exc:
+        return Answer("error", str(exc).encode("utf-8"))
+
+
+class _Engine:
+    """A read-only view of the on-disk store, reopened when the generation moves on."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.generation = -1
+        self.store: ox.Store | None = None
+
+    def query(
+        self, sparql: str, default: Sequence[str] | None, named: Sequence[str] | None
+    ) -> object:
+        assert self.store is not None
+        named_nodes: list[ox.NamedNode | ox.BlankNode] | None = (
+            [ox.NamedNode(g) for g in named] if named else None
+        )
+        if default is None:
+            return self.store.query(
+                sparql, use_default_graph_as_union=True, named_graphs=named_nodes
+            )
+        return self.store.query(
+            sparql, default_graph=[ox.NamedNode(g) for g in default], named_graphs=named_nodes
+        )
+
+    def at(self, generation: int) -> _Engine:
+        if self.store is None or generation != self.generation:
+            self.store = None
+            self.store = ox.Store.read_only(self.path)
+            self.generation = generation
+        return self
+
+
+def worker_main(conn: Connection, store_path: str) -> None:
+    """Serve jobs from ``conn`` until it closes (runs in a worker process)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    engine = _Engine(store_path)
+    with contextlib.suppress(OSError):
+        os.nice(1)  # the HTTP process keeps priority over query work
+    while True:
+        try:
+            job: Job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer = execute(engine.at(job.generation).query, job)
+        except OSError as exc:
+            answer = Answer("error", f"cannot open the store: {exc}".encode())
+        try:
+            conn.send(answer)
+        except (BrokenPipeError, OSError):
+            return
