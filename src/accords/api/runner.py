@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing as mp
+import socket
+import subprocess
+import sys
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from accords.api.worker import Answer, Job, execute, worker_main
+from accords.api.worker import Answer, Job, execute
 from accords.store import Store
 
 
@@ -27,19 +28,23 @@ class QueryTimeout(Exception):
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.SpawnContext, store_path: str) -> None:
-        parent, child = ctx.Pipe()
-        self.conn: Connection = parent
-        self.process: BaseProcess = ctx.Process(
-            target=worker_main, args=(child, store_path), daemon=True, name="accords-query"
+    """``python -m accords.api.worker FD PATH``: a fresh interpreter, no re-import of main."""
+
+    def __init__(self, store_path: str) -> None:
+        parent, child = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "accords.api.worker", str(child.fileno()), store_path],
+            pass_fds=(child.fileno(),),
+            stdin=subprocess.DEVNULL,
         )
-        self.process.start()
         child.close()
+        self.conn = Connection(parent.detach())
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):
             self.process.kill()
-        self.process.join(timeout=5)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
         self.conn.close()
 
 
@@ -83,7 +88,6 @@ class ProcessRunner(Runner):
     def __init__(self, store_path: str | Path, size: int = 2) -> None:
         self.store_path = str(store_path)
         self.size = max(1, size)
-        self._ctx = mp.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._closed = False
@@ -99,7 +103,7 @@ class ProcessRunner(Runner):
         return self._idle
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._ctx, self.store_path)
+        worker = _Worker(self.store_path)
         self._all.add(worker)
         return worker
 

@@ -203,7 +203,7 @@ async def service_description(request: Request) -> Response:
     """SPARQL 1.1 Service Description of this endpoint (Turtle and other RDF formats)."""
     ctx = context(request)
     base = _base(request)
-    results = " ".join(
+    results = ", ".join(
         f"<http://www.w3.org/ns/formats/{n}>"
         for n in (
             "SPARQL_Results_JSON",

@@ -132,3 +132,11 @@ def worker_main(conn: Connection, store_path: str) -> None:
             conn.send(answer)
         except (BrokenPipeError, OSError):
             return
+
+
+if __name__ == "__main__":
+    import sys
+
+    from accords.api import worker  # the importable module, so pickled classes match
+
+    worker.worker_main(Connection(int(sys.argv[1])), sys.argv[2])
