@@ -169,3 +169,9 @@ def test_governing_timex_takes_a_range_by_its_start() -> None:
     g = governing_timex(ts, 0, len(text), text.index("2018"))
     assert g is not None and g.anchor == "range" and g.end_span is not None
     assert (g.value, g.end_span.value) == ("2015", "2018")
+
+
+def test_leap_day_without_year_and_impossible_days() -> None:
+    t = only("The deal was signed on Feb. 29.", date(2018, 9, 7))
+    assert t.value == "2016-02-29"
+    assert tag("The deal was signed on February 30.", date(2018, 9, 7))[0].text != "February 30"

@@ -58,15 +58,38 @@ class _Cand:
 
 
 Handler = Callable[["_Tagger", re.Match[str]], _Cand | None]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
+_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, Handler]] = []
+_UNIT_WORDS = (r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|half"
+               r"|annual|daily|hourly)")
 
 
-def _rule(pattern: str) -> Callable[[Handler], Handler]:
+def _rule(pattern: str, near: str | None = None) -> Callable[[Handler], Handler]:
+    """Register a rule; with ``near``, it is only tried in windows around hits of that word."""
+
     def register(fn: Handler) -> Handler:
-        _RULES.append((re.compile(pattern), fn))
+        _RULES.append((re.compile(pattern), re.compile(near) if near else None, fn))
         return fn
 
     return register
+
+
+def _matches(text: str, pattern: re.Pattern[str],
+             near: re.Pattern[str] | None) -> list[re.Match[str]]:
+    """The pattern's matches, looked for only around ``near`` hits when given (for speed)."""
+    if near is None:
+        return list(pattern.finditer(text))
+    seen: dict[tuple[int, int], re.Match[str]] = {}
+    windows: list[list[int]] = []
+    for hit in near.finditer(text):
+        lo, hi = max(0, hit.start() - 90), min(len(text), hit.end() + 30)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi):
+            seen.setdefault(m.span(), m)
+    return list(seen.values())
 
 
 def tag(text: str, reference: date | None,
@@ -114,8 +137,8 @@ class _Tagger:
 
     def run(self) -> list[Timex]:
         found: list[_Cand] = []
-        for pattern, handler in _RULES:
-            for m in pattern.finditer(self.text):
+        for pattern, near, handler in _RULES:
+            for m in _matches(self.text, pattern, near):
                 cand = handler(self, m)
                 if cand is not None and cand.end > cand.start:
                     found.append(cand)
@@ -254,7 +277,7 @@ def _explicit_day(t: _Tagger, m: re.Match[str]) -> _Cand | None:
             return None
     tense = t.tense(m.start(), end)
     try:
-        day_of(date(2000, 1, 1), month, day, None)
+        date(2000, month, day)  # a leap year: is there ever such a day?
     except ValueError:
         return None
     return _Cand(m.start(), end, "DATE", t.relative(lambda r: day_of(r, month, day, tense), "day"))
@@ -320,9 +343,11 @@ _COUNT_NOUN = re.compile(
 )
 
 
-@_rule(rf"(?<![\w$£€.,/#])(?P<year>{YEAR_RE})(?![\w%]|[.,]\d|\s*(?:percent|per cent))")
+@_rule(rf"(?P<year>{YEAR_RE})(?![\w%]|[.,]\d|\s*(?:percent|per cent))")
 def _year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
-    if _COUNT_NOUN.match(t.after(m.end())):
+    before = t.before(m.start(), 1)
+    if (before and (before.isalnum() or before in "_$\u00a3\u20ac.,/#")) or _COUNT_NOUN.match(
+            t.after(m.end())):
         return None
     if re.search(r"(?i:\b(?:about|some|nearly|than|around|approximately|almost|roughly|of|to"
                  r"|over|under|from)\s+)$", t.before(m.start(), 20)) and re.match(
@@ -338,7 +363,7 @@ def _decade(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", _fixed(dec[:3]))
 
 
-@_rule(rf"(?i:\b(?:the\s+)?(?P<ord>{ORDINAL_RE})[-\s]century)\b")
+@_rule(rf"(?i:\b(?:the\s+)?(?P<ord>{ORDINAL_RE})[-\s]century)\b", near=r"(?i:century)")
 def _century(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = m.group("ord").lower()
     n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
@@ -386,7 +411,8 @@ _SHIFT = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "follo
 
 
 @_rule(r"(?i:\b(?:(?P<the>the)\s+)?(?P<mod>last|next|this|past|coming|previous|following"
-       r"|current|upcoming)\s+(?P<unit>week|weekend|month|year|quarter|decade|century))\b")
+       r"|current|upcoming)\s+(?P<unit>week|weekend|month|year|quarter|decade|century))\b",
+       near=_UNIT_WORDS)
 def _relative_unit(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     mod, unit = m.group("mod").lower(), m.group("unit").lower()
     if m.group("the") and mod in ("past", "last", "coming", "next") and unit != "weekend":
@@ -430,7 +456,8 @@ def _weekday(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", res)
 
 
-@_rule(rf"(?i:\b(?P<num>{NUMBER_RE}|{VAGUE_RE})\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from now))\b")
+@_rule(rf"(?i:\b(?P<num>{NUMBER_RE}|{VAGUE_RE})\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from now))\b",
+       near=r"(?i:ago|from now)")
 def _ago(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     unit = unit_name(m.group("unit"))
     n = parse_number(m.group("num"))
@@ -448,7 +475,8 @@ def _ago(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 
 
 @_rule(rf"(?i:\b(?:the\s+)?(?:(?P<mod>this|last|next|early|late|mid)\s+)?"
-       rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)\b")
+       rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)\b",
+       near=r"(?i:spring|summer|autumn|winter|fall)")
 def _season(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     season = SEASONS[m.group("season").lower()]
     mod = (m.group("mod") or "").lower()
@@ -481,7 +509,8 @@ def _season(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 
 
 @_rule(rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
-       rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RE}))?)\b|\bQ(?P<q>[1-4])\s+(?P<y2>{YEAR_RE})\b")
+       rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RE}))?)\b|\bQ(?P<q>[1-4])\s+(?P<y2>{YEAR_RE})\b",
+       near=r"(?i:quarter|half|Q[1-4])")
 def _quarter(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if m.group("q"):
         return _Cand(m.start(), m.end(), "DATE", _fixed(f"{m.group('y2')}-Q{m.group('q')}"))
@@ -518,7 +547,8 @@ def _ordinal_year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 
 
 @_rule(r"(?i:\b(?:(?:right|just|until|till|by|for|up\s+to)\s+)?(?P<w>now|nowadays|recently"
-       r"|currently)|\b(?:the\s+)?(?:(?:near|distant|foreseeable|recent)\s+)?(?P<n>future|past))\b(?!-)")
+       r"|currently)|\b(?:the\s+)?(?:(?:near|distant|foreseeable|recent)\s+)?(?P<n>future|past))\b(?!-)",
+       near=r"(?i:now|recently|future|past)")
 def _vague(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = (m.group("w") or m.group("n")).lower()
     start = m.start("w") if m.group("w") else m.start()
@@ -615,7 +645,7 @@ _PRE = (r"(?:more\s+than|over|nearly|almost|about|around|some|at\s+least|less\s+
        r"(?:(?P<dir>past|last|next|previous|coming|following|first|final)\s+)?"
        rf"(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+and\s+a\s+half)?\s+"
        r"(?:(?:more|consecutive|straight|full|long|successive|trading|business|working)\s+)?"
-       rf"(?P<unit>{UNIT_RE}))\b")
+       rf"(?P<unit>{UNIT_RE}))\b", near=_UNIT_WORDS)
 def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     unit = unit_name(m.group("unit"))
     if unit not in UNITS:
@@ -651,7 +681,8 @@ def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 @_rule(r"(?i:\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
        r"|sixty|hundred|decades|years|months|weeks|days)[-\u2010](?P<unit>second|"
-       r"minute|hour|day|week|month|year|decade)(?:s)?)(?:[-\u2010](?:old|long))?\b")
+       r"minute|hour|day|week|month|year|decade)(?:s)?)(?:[-\u2010](?:old|long))?\b",
+       near=_UNIT_WORDS)
 def _adjectival_duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     n = parse_number(m.group("num"))
     unit = m.group("unit").lower()
@@ -695,7 +726,7 @@ def _every(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 
 @_rule(r"(?i:\b(?:(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)"
        r"|(?<=million\s)a|(?<=billion\s)a|(?<=percent\s)a|(?<=%\s)a|per)\s+"
-       r"(?P<unit>year|month|week|day|hour|quarter))\b")
+       r"(?P<unit>year|month|week|day|hour|quarter))\b", near=_UNIT_WORDS)
 def _frequency(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     unit = m.group("unit").lower()
     return _Cand(m.start(), m.end(), "SET", Resolution(_duration_value(1, unit), None))

@@ -122,11 +122,12 @@ def month_of(ref: date, month: int, tense: Tense | None) -> TimeSpan:
 def day_of(ref: date, month: int, day: int, tense: Tense | None) -> TimeSpan:
     """A day named without a year ("Dec. 2"), placed by tense, else the nearest one."""
     options = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    for year in range(ref.year - 4, ref.year + 5):  # 29 February needs a leap year
         try:
             options.append(date(year, month, day))
         except ValueError:
             continue
+    options = sorted(options, key=lambda d: abs((d - ref).days))[:3]
     if not options:
         raise ValueError(f"no such day: {month}-{day}")
     return span_for_date(_placed(ref, options, tense), Precision.DAY)
@@ -135,14 +136,11 @@ def day_of(ref: date, month: int, day: int, tense: Tense | None) -> TimeSpan:
 def _placed(ref: date, options: list[date], tense: Tense | None) -> date:
     """The option the tense points to if it lies within nine months, else the nearest."""
     window = 275
-    if tense is Tense.PAST:
-        past = [d for d in options if d <= ref and (ref - d).days <= window]
-        if past:
-            return max(past)
-    elif tense is Tense.FUTURE:
-        ahead = [d for d in options if d >= ref and (d - ref).days <= window]
-        if ahead:
-            return min(ahead)
+    near = [d for d in options if abs((d - ref).days) <= window] or options
+    if tense is Tense.PAST and any(d <= ref for d in near):
+        return max(d for d in near if d <= ref)
+    if tense is Tense.FUTURE and any(d >= ref for d in near):
+        return min(d for d in near if d >= ref)
     return min(options, key=lambda d: (abs((d - ref).days), d > ref))
 
 
