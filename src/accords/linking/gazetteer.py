@@ -156,6 +156,7 @@ class Gazetteer:
         self.offices: list[Office] = []
         self.memberships: list[Membership] = []
         self.demonym_of: dict[str, str] = {}
+        self.state_kind: dict[str, str] = {}
         self.intel_of: dict[str, str] = {}
         self._offices_by_person: dict[str, list[Office]] = defaultdict(list)
         self._offices_by_state: dict[str, list[Office]] = defaultdict(list)
@@ -187,6 +188,7 @@ class Gazetteer:
                     *_forms("demonym", row["demonyms"]),
                 ],
             )
+            self.state_kind[row["qid"]] = row["kind"]
             for demonym in _split(row["demonyms"]):
                 self.demonym_of.setdefault(demonym, row["qid"])
         for row in self._table("places.tsv"):

@@ -42,7 +42,6 @@ _PLACE_PREPS = {
     "towards",
     "within",
     "through",
-    "on",
 }
 _PLACE_NOUNS = {"meeting", "summit", "talks", "visit", "conference", "talk", "trip", "meetings"}
 _NOT_CURRENT = {"former", "ex", "late", "then", "previous", "next", "future", "incoming", "new"}
@@ -60,7 +59,37 @@ _HONORIFICS = (
     "gen ",
     "minister ",
 )
-_BARE_INTEL = ("special services", "security services", "spy agencies", "secret services")
+_BARE_INTEL = ("special services",)
+#: Words before a state name that make it part of a geographic name ("Lake Chad").
+_GEO_PREFIX = {"lake", "gulf", "sea", "bay", "strait", "straits", "mount", "river", "basin"}
+#: Abbreviations of organisations common enough to link without their full name nearby.
+_KNOWN_ABBR = {
+    "UN",
+    "NATO",
+    "EU",
+    "CSTO",
+    "SCO",
+    "OPEC",
+    "ASEAN",
+    "OSCE",
+    "GCC",
+    "OIC",
+    "CIS",
+    "IAEA",
+    "UNSC",
+    "UNGA",
+    "AU",
+    "WTO",
+    "IMF",
+    "ICC",
+    "EAEU",
+    "UNHCR",
+    "UNICEF",
+    "WHO",
+    "Interpol",
+    "INTERPOL",
+    "OECD",
+}
 
 
 @dataclass
@@ -82,6 +111,7 @@ class _Found:
 
 @dataclass
 class _Context:
+    text: str
     at: date | None
     states: Counter[str]
     persons: set[str]
@@ -93,7 +123,7 @@ def link_mentions(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Me
     """Every actor or place mention of ``doc`` (made from ``document.text``), linked or NIL."""
     starts = [s.start_char for s in doc.sents]
     found = _spans(doc, starts)
-    ctx = _Context(document.published, Counter(), set(), {}, _mentions_un(doc.text))
+    ctx = _Context(doc.text, document.published, Counter(), set(), {}, _mentions_un(doc.text))
     for item in found:
         _first_pass(item, gazetteer, ctx)
         if item.entity is not None and item.score >= THRESHOLD:
@@ -186,6 +216,9 @@ def _first_pass(item: _Found, gazetteer: Gazetteer, ctx: _Context) -> None:
         item.deferred = True
         return
     names = _lookup(gazetteer, item.text)
+    if not names and span is not None and len(span) > 1 and span[0].text in gazetteer.demonym_of:
+        names = _lookup(gazetteer, span[0].text)  # "Kazakh capital": the demonym alone
+        item.end, item.text, item.label = span[0].idx + len(span[0].text), span[0].text, "NORP"
     if not names:
         item.reason = "no gazetteer name matches"
         if item.label == "PERSON":
@@ -257,6 +290,10 @@ def _break_tie(
         if len(valid) == 1:
             entity, score, reason = valid[0]
             return [(entity, score, f"{reason}; the only candidate in office at {ctx.at}")]
+    members = [r for r in top if gazetteer.state_kind.get(r[0].key) == "un_member_state"]
+    if len(members) == 1 and all(r[0].kind is ActorKind.STATE for r in top):
+        entity, score, reason = members[0]
+        return [(entity, score, f"{reason}; the only UN member state among the candidates")]
     local = [r for r in top if r[0].country_qid and ctx.states[r[0].country_qid] > 0]
     if len(local) == 1:
         entity, score, reason = local[0]
@@ -274,18 +311,42 @@ def _score(
         return None
     what = f"{name.form} {name.text!r} of {entity.label}"
     if entity.kind is ActorKind.STATE:
-        if item.label == "PERSON":
+        before = _before(item)
+        if before in _GEO_PREFIX:
+            return entity, 0.3, f"{what}, but part of a place name after {before!r}"
+        if item.label == "PERSON" and name.form != "demonym":
             return entity, 0.5, f"{what}, but tagged as a person"
         return entity, (0.9 if name.form == "demonym" else 0.95), what
     if entity.kind is ActorKind.INTERNATIONAL_ORGANIZATION:
         if name.form == "contextual":
             return _contextual_org(item, entity, what, ctx)
-        return entity, (0.9 if name.form == "abbr" else 0.95), what
+        if name.form == "abbr":
+            return _org_abbr(item, entity, name, what, ctx)
+        return entity, 0.95, what
     if entity.kind is ActorKind.INTELLIGENCE_SERVICE:
         return _agency(entity, name, what, ctx)
     if entity.kind is ActorKind.PERSON:
         return entity, 0.95, what
     return None
+
+
+def _org_abbr(
+    item: _Found, entity: Entity, name: Name, what: str, ctx: _Context
+) -> tuple[Entity, float, str]:
+    label = normalize(entity.label)
+    defined = ctx.text.find(f"({item.text})")
+    if defined > 0 and label not in normalize(ctx.text[max(0, defined - 80) : defined]):
+        return entity, 0.3, f"{what}, but the document defines {item.text!r} as something else"
+    if label in normalize(ctx.text) or name.text.replace(".", "") in _KNOWN_ABBR:
+        return entity, 0.9, what
+    return entity, 0.5, f"{what}: a rare abbreviation without the full name in the document"
+
+
+def _before(item: _Found) -> str:
+    span = item.span
+    if span is None or span.start == 0:
+        return ""
+    return span.doc[span.start - 1].lower_
 
 
 def _contextual_org(

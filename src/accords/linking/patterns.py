@@ -89,7 +89,9 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
             if name.form == "surname" and name.text in _SURNAME_STOP:
                 continue
             label = _label(gazetteer, name.key, name.form)
-            for text in {name.text, name.text[:1].upper() + name.text[1:]}:
+            variants = {name.text, name.text[:1].upper() + name.text[1:]}
+            variants |= {v.replace("'", "\u2019") for v in variants}
+            for text in sorted(variants):
                 if (label, text) not in seen:
                     seen.add((label, text))
                     patterns.append({"label": label, "pattern": text})
