@@ -12,6 +12,9 @@ app.command("timex")(__import__("accords.commands.timex", fromlist=["timex_comma
 app.command("ingest")(__import__("accords.commands.ingest", fromlist=["_"]).ingest_command)
 app.add_typer(__import__("accords.commands.gazetteer", fromlist=["_"]).app, name="gazetteer")
 app.command("link")(__import__("accords.commands.link", fromlist=["_"]).link_command)
+app.command("serve")(__import__("accords.commands.serve", fromlist=["_"]).serve_command)
+app.command("query")(__import__("accords.commands.query", fromlist=["_"]).query_command)
+app.command("stats")(__import__("accords.commands.query", fromlist=["_"]).stats_command)
 # --- end of command registrations ---
 
 

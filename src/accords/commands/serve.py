@@ -1,0 +1,33 @@
+"""``accords serve``: the HTTP API (SPARQL endpoint, REST, Graph Store) with uvicorn."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from accords.config import Settings
+
+
+def serve_command(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    store: Annotated[str | None, typer.Option(help="Store directory (ACCORDS_STORE).")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Query worker processes.")] = 2,
+) -> None:
+    """Serve the graph: /sparql, the REST routes, /docs; read-only unless ACCORDS_TOKEN is set."""
+    import uvicorn
+
+    from accords.api.app import create_app
+
+    settings = Settings.from_env()
+    settings = replace(
+        settings,
+        host=host or settings.host,
+        port=port or settings.port,
+        store=store or settings.store,
+    )
+    app = create_app(settings, workers=workers)
+    typer.echo(f"accords: serving {settings.store} on http://{settings.host}:{settings.port}/sparql")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
