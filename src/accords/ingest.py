@@ -74,7 +74,7 @@ def store_extraction(store: Store, extraction: Extraction) -> DocumentResult:
 
 def ensure_background(store: Store, analyzer: Analyzer) -> None:
     """Load the gazetteer's dated facts into their own graph once."""
-    from accords.linking.gazetteer import background_graph
+    from accords.linking.background import background_graph
 
     present = store.query(f"ASK {{ GRAPH <{BACKGROUND}> {{ ?s ?p ?o }} }}")
     if not bool(present):

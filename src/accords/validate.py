@@ -11,8 +11,11 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from accords.errors import ConfigError
+from accords.rdf import sparql_cache
 from accords.rdf.namespaces import ACC, NIF, PREFIXES, SH
 from accords.resources import resource_dir
+
+sparql_cache.install()  # pySHACL re-parses each SPARQL constraint per focus node otherwise
 
 
 @dataclass(frozen=True)
