@@ -75,12 +75,16 @@ def evaluate() -> dict[str, Tally]:
         mentions = link_mentions(nlp(result.text), result, gazetteer)
         for g in gold:
             if result.text[g["start"] : g["end"]] != g["text"]:
-                raise SystemExit(f"{name}: gold offsets {g['start']}-{g['end']} do not give {g['text']!r}")
+                raise SystemExit(
+                    f"{name}: gold offsets {g['start']}-{g['end']} do not give {g['text']!r}"
+                )
         for m in mentions:
             if m.entity is None:
                 continue
             match = [g for g in gold if _overlaps(g, m.start, m.end)]
-            kind = match[0]["kind"] if match else (m.entity.kind.value if m.entity.kind else "Place")
+            kind = (
+                match[0]["kind"] if match else (m.entity.kind.value if m.entity.kind else "Place")
+            )
             tally = tallies[kind]
             tally.predicted += 1
             if match and any(g["key"] == m.entity.key for g in match):
@@ -123,12 +127,15 @@ def main() -> None:
         return
     print(f"{'kind':45} {'P':>6} {'R':>6} {'NIL':>6} {'links':>6} {'gold':>5} {'nil':>4}")
     for kind, f in figures.items():
+
         def fmt(v: float | None) -> str:
             return "-" if v is None else f"{v:.3f}"
 
-        print(f"{kind:45} {fmt(f['precision']):>6} {fmt(f['recall']):>6} "
-              f"{fmt(f['nil_accuracy']):>6} {f['predicted_links']:>6} {f['gold_links']:>5} "
-              f"{f['gold_nil']:>4}")
+        print(
+            f"{kind:45} {fmt(f['precision']):>6} {fmt(f['recall']):>6} "
+            f"{fmt(f['nil_accuracy']):>6} {f['predicted_links']:>6} {f['gold_links']:>5} "
+            f"{f['gold_nil']:>4}"
+        )
     for tally in tallies.values():
         for error in tally.errors:
             print("  ", error)

@@ -78,9 +78,13 @@ def _load(path: Path) -> Any:
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc}") from exc
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError:
         pass
+    else:
+        if isinstance(data, list):  # a whole (small) dump: one array of entities
+            return {"entities": {e.get("id", str(i)): e for i, e in enumerate(data)}}
+        return data
     entities = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip().rstrip(",")
