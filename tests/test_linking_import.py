@@ -109,3 +109,14 @@ def test_link_command() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Hassan Rouhani" in result.output and "why:" in result.output
+
+
+def test_dump_lines_with_trailing_commas(gazetteer_dir: Path, tmp_path: Path) -> None:
+    lines = (FIXTURES / "agency_dump.jsonl").read_text(encoding="utf-8").splitlines()
+    dump = tmp_path / "part.json"
+    dump.write_text(
+        "\n".join(line if line.endswith(",") else line + "," for line in lines[1:-1]),
+        encoding="utf-8",
+    )  # a slice from the middle of a dump: not one JSON value
+    report = import_files([dump], gazetteer_dir, gazetteer_dir)
+    assert report.added == {"memberships.tsv": 1} and report.updated == {"agencies.tsv": 1}
