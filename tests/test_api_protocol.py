@@ -81,7 +81,8 @@ def test_result_formats_by_accept_and_format_parameter(client: httpx.Client) -> 
 
 def test_graph_answers_in_rdf_formats(client: httpx.Client) -> None:
     q = {
-        "query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/accords/ontology#State> ; ?p ?o }"
+        "query": "CONSTRUCT { ?s ?p ?o } WHERE "
+        "{ ?s a <https://w3id.org/accords/ontology#State> ; ?p ?o }"
     }
     for media, fmt in [
         ("text/turtle", ox.RdfFormat.TURTLE),
@@ -193,7 +194,8 @@ def test_service_and_remote_from_are_refused_without_any_connection(
     queries = [
         f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
         f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}",
-        f"PREFIX r: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE r:sparql {{ ?s ?p ?o }} }}",
+        f"PREFIX r: <http://127.0.0.1:{port}/> "
+        "SELECT * WHERE { SERVICE r:sparql { ?s ?p ?o } }",
         f"SELECT * WHERE {{ BIND(<{target}> AS ?x) SERVICE ?x {{ ?s ?p ?o }} }}",
         f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",
         f"SELECT * FROM NAMED <{target}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
@@ -269,7 +271,10 @@ def test_row_cap_keeps_the_format(store: OxigraphStore) -> None:
 
 
 def test_updates_need_the_token(client: httpx.Client, store: OxigraphStore) -> None:
-    update = 'INSERT DATA { GRAPH <http://example.org/g1> { <http://example.org/a> <http://example.org/b> "c" } }'
+    update = (
+        "INSERT DATA { GRAPH <http://example.org/g1> "
+        '{ <http://example.org/a> <http://example.org/b> "c" } }'
+    )
     form = {"update": update}
     assert client.post("/sparql", data=form).status_code == 401
     bad = client.post("/sparql", data=form, headers={"authorization": "Bearer nope"})

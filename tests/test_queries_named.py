@@ -42,7 +42,7 @@ def test_every_required_query_is_shipped_with_documented_parameters() -> None:
         assert q.description, q.name
         for p in q.params:
             assert p.doc, (q.name, p.name)
-    assert [(p.name, p.type, p.required) for p in queries["alliances_in_year"].params][0] == (
+    assert next((p.name, p.type, p.required) for p in queries["alliances_in_year"].params) == (
         "year",
         "integer",
         True,
@@ -141,5 +141,5 @@ def test_paging_counts_facts(store: OxigraphStore) -> None:
 
 
 def test_a_malformed_header_names_the_file(tmp_path: Path) -> None:
-    with pytest.raises(QueryError, match="broken.rq"):
+    with pytest.raises(QueryError, match=r"broken\.rq"):
         parse_named_query("broken", "# @param year int4 required -- x\nSELECT * {}", "broken.rq")
