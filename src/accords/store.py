@@ -240,10 +240,12 @@ class OxigraphStore:
 
 
 def open_store(location: str | Path | None, *, read_only: bool = False) -> Store:
-    """Open the store at ``location``: a directory, or ``:memory:``."""
+    """Open the store at ``location``: a directory, ``:memory:`` or a SPARQL server URL."""
     if location is None or str(location) == ":memory:":
         return OxigraphStore(None)
     text = str(location)
     if text.startswith(("http://", "https://")):
-        raise StoreError(f"{text}: remote stores are not supported yet; pass a directory")
+        from accords.remote_store import RemoteStore  # local: store.py is its dependency
+
+        return RemoteStore(text, read_only=read_only)
     return OxigraphStore(text, read_only=read_only)
