@@ -11,7 +11,13 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from accords.api.context import ApiContext, context, read_body, require_token
-from accords.api.formats import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, negotiate
+from accords.api.formats import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    Format,
+    NotAcceptable,
+    negotiate,
+)
 from accords.api.runner import QueryTimeout
 from accords.api.safety import Forbidden, Refused, inspect
 from accords.errors import StoreError
@@ -107,9 +113,7 @@ async def _query(
             pass  # the protocol parameters take precedence over FROM (SPARQL 1.1 Protocol 2.1.4)
         graph_answer = insp.form in ("CONSTRUCT", "DESCRIBE")
         candidates = GRAPH_FORMATS if graph_answer else RESULT_FORMATS
-        fmt = negotiate(
-            request.headers.get("accept"), _one(params, "format"), candidates, candidates[0]
-        )
+        fmt = _negotiate_answer(request, _one(params, "format"), candidates)
         answer, capped = await ctx.execute(
             query,
             results_format=fmt.key if not graph_answer else "json",
@@ -134,6 +138,21 @@ async def _query(
     if capped:
         headers["X-Accords-Row-Cap"] = str(ctx.settings.max_rows)
     return Response(answer.body, media_type=fmt.content_type, headers=headers)
+
+
+def _negotiate_answer(request: Request, fmt: str | None, candidates: tuple[Format, ...]) -> Format:
+    """Negotiate; a client asking for the other family (rdflib's SPARQLStore asks for
+    results JSON on CONSTRUCT) gets the default of the right family, not a 406."""
+    accept = request.headers.get("accept")
+    try:
+        return negotiate(accept, fmt, candidates, candidates[0])
+    except NotAcceptable:
+        other = GRAPH_FORMATS if candidates is RESULT_FORMATS else RESULT_FORMATS
+        try:
+            negotiate(accept, fmt, other, other[0])
+        except NotAcceptable:
+            raise
+        return candidates[0]
 
 
 async def _update(request: Request, ctx: ApiContext, update: str) -> Response:
