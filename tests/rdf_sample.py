@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from accords.rdf.graph import build_graph
 from accords.records import (
     ActorKind,
     Claim,
@@ -23,6 +27,7 @@ from accords.records import (
     Sentence,
     TimeSpan,
 )
+from accords.validate import validate_graph
 
 TEXT = (
     "Russia and Iran have shared intelligence since 2015. "
@@ -112,3 +117,18 @@ def sample_extraction() -> Extraction:
         extractor_version="0.1.0",
         model="en_core_web_sm",
     )
+
+
+def sample_graph() -> Graph:
+    """The sample extraction's document graph (conforms to the shapes)."""
+    return build_graph(sample_extraction())
+
+
+def violations(g: Graph) -> set[tuple[str, str | None]]:
+    """(focus node, path) of every result of validating ``g``."""
+    return {(r.focus, r.path) for r in validate_graph(g).results}
+
+
+def nodes(g: Graph, cls: URIRef) -> list[URIRef]:
+    """The IRIs typed ``cls`` in ``g``, sorted."""
+    return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))
