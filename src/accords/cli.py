@@ -15,6 +15,7 @@ app.command("link")(__import__("accords.commands.link", fromlist=["_"]).link_com
 app.command("serve")(__import__("accords.commands.serve", fromlist=["_"]).serve_command)
 app.command("query")(__import__("accords.commands.query", fromlist=["_"]).query_command)
 app.command("stats")(__import__("accords.commands.query", fromlist=["_"]).stats_command)
+app.command("eval")(__import__("accords.commands.eval", fromlist=["_"]).eval_command)
 # --- end of command registrations ---
 
 
