@@ -91,7 +91,9 @@ def peak_rss_mb(path: Path) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(
             [sys.executable, "-c", _PEAK, str(path), str(Path(tmp) / "store")],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 

@@ -81,7 +81,14 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"id": "n1", "text": "Turkey and Russia met.", "published": "2018-02", "url": "https://x/1"}),
+        json.dumps(
+            {
+                "id": "n1",
+                "text": "Turkey and Russia met.",
+                "published": "2018-02",
+                "url": "https://x/1",
+            }
+        ),
         "{not json",
         json.dumps({"id": "n2"}),
         json.dumps({"id": "n3", "text": "Iran backs Syria.", "published": "20180231"}),
@@ -99,7 +106,9 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
 
 def test_undated_document_infers_its_date_from_a_dateline(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
-    path.write_text("Headline\n08 February, 2018\nRussia and Turkey agreed on Thursday.", encoding="utf-8")
+    path.write_text(
+        "Headline\n08 February, 2018\nRussia and Turkey agreed on Thursday.", encoding="utf-8"
+    )
     [doc] = _docs(path)
     assert doc.published is not None and doc.published.isoformat() == "2018-02-08"
     assert doc.date_inferred and doc.date_basis and "08 February, 2018" in doc.date_basis
@@ -109,7 +118,12 @@ def test_sidecar_metadata(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("Russia and Iran agreed.", encoding="utf-8")
     (tmp_path / "story.txt.meta.json").write_text(
-        json.dumps({"url": "https://example.org/s", "published": "2019", "title": "T"}), encoding="utf-8"
+        json.dumps({"url": "https://example.org/s", "published": "2019", "title": "T"}),
+        encoding="utf-8",
     )
     [doc] = _docs(path)
-    assert (doc.url, doc.title, doc.published_precision) == ("https://example.org/s", "T", Precision.YEAR)
+    assert (doc.url, doc.title, doc.published_precision) == (
+        "https://example.org/s",
+        "T",
+        Precision.YEAR,
+    )

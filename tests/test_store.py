@@ -22,7 +22,7 @@ def _graph(key: str, n: int, tag: str = "v1") -> rdflib.Graph:
     doc = rdflib.URIRef(f"https://w3id.org/accords/id/doc/{tag}")
     g.add((doc, ACC.sourceKey, rdflib.Literal(key)))
     for i in range(n - 1):
-        g.add((doc, ACC[f"p{i}"], rdflib.Literal(f"{tag} line\n{i} \"quoted\" é")))
+        g.add((doc, ACC[f"p{i}"], rdflib.Literal(f'{tag} line\n{i} "quoted" é')))
     return g
 
 
@@ -85,7 +85,9 @@ def test_killed_writer_leaves_old_or_new_version_never_half(tmp_path: Path) -> N
     for delay in (0.8, 1.7, 2.9):
         proc = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(location), str(n)],
-            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"

@@ -12,8 +12,6 @@ from accords.commands.timex import timex_command
 from accords.nlp.timeml import annotate, creation_time, strip_timexes, text_of
 from accords.records import Precision
 
-# ruff: noqa: E501  (the TimeML sample keeps its long lines)
-
 TE3 = """<?xml version="1.0" ?>
 <TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">
 <DOCID>wsj_0001</DOCID>

@@ -106,6 +106,3 @@ class Settings:
     @property
     def updates_enabled(self) -> bool:
         return bool(self.token)
-
-
-

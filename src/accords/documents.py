@@ -181,9 +181,7 @@ def infer_date(text: str) -> tuple[date, Precision, str] | None:
     """An explicit full date in the text (a dateline first, else the latest one)."""
     from accords.nlp.timex import tag  # local: the tagger is only needed for undated input
 
-    dated = [
-        t for t in tag(text, None) if t.span is not None and t.span.precision is Precision.DAY
-    ]
+    dated = [t for t in tag(text, None) if t.span is not None and t.span.precision is Precision.DAY]
     if not dated:
         return None
     head = [t for t in dated if t.start < 600]

@@ -81,7 +81,9 @@ def ensure_background(store: Store, analyzer: Analyzer) -> None:
         store.replace_graph(BACKGROUND, background_graph(analyzer.gazetteer))
 
 
-def _batches(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+def _batches(
+    items: Iterable[Document | InputError], size: int
+) -> Iterator[list[Document | InputError]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -119,7 +121,9 @@ def ingest_documents(
                 report(store_extraction(store, extraction))
             except AccordsError as exc:
                 doc = extraction.document
-                report(DocumentResult(doc.source_path or doc.key, "skipped", doc.id, reason=str(exc)))
+                report(
+                    DocumentResult(doc.source_path or doc.key, "skipped", doc.id, reason=str(exc))
+                )
     return summary
 
 
@@ -134,8 +138,12 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files and folders (see :func:`accords.documents.iter_documents`)."""
     return ingest_documents(
-        iter_documents(paths), store, analyzer,
-        batch_size=batch_size, n_process=n_process, on_result=on_result,
+        iter_documents(paths),
+        store,
+        analyzer,
+        batch_size=batch_size,
+        n_process=n_process,
+        on_result=on_result,
     )
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precise a date is; the order runs from finest to coarsest."""
 
     DAY = "day"
@@ -22,7 +22,7 @@ class Precision(str, Enum):
     CENTURY = "century"
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """How a sentence supports a fact."""
 
     ASSERTED = "asserted"
@@ -34,7 +34,7 @@ class Modality(str, Enum):
     ENDED = "ended"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     STATE = "State"
     INTELLIGENCE_SERVICE = "IntelligenceService"
     GOVERNMENT_BODY = "GovernmentBody"
@@ -43,7 +43,7 @@ class ActorKind(str, Enum):
     PERSON = "Person"
 
 
-class RelationType(str, Enum):
+class RelationType(StrEnum):
     """Relationship taxonomy; values are the ontology's local class names."""
 
     ALLIANCE = "Alliance"
@@ -67,7 +67,7 @@ class RelationType(str, Enum):
         return self not in (RelationType.RIVALRY, RelationType.HOSTILITY, RelationType.SANCTIONS)
 
 
-class MeetingType(str, Enum):
+class MeetingType(StrEnum):
     MEETING = "Meeting"
     SUMMIT = "Summit"
     TALKS = "Talks"
@@ -75,14 +75,14 @@ class MeetingType(str, Enum):
     VISIT = "Visit"
 
 
-class MeetingStatus(str, Enum):
+class MeetingStatus(StrEnum):
     HELD = "held"
     PLANNED = "planned"
     PROPOSED = "proposed"
     CANCELLED = "cancelled"
 
 
-class ClaimType(str, Enum):
+class ClaimType(StrEnum):
     ASSERTION = "Assertion"
     ACCUSATION = "Accusation"
     DENIAL = "Denial"

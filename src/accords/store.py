@@ -171,7 +171,9 @@ class OxigraphStore:
         return True
 
     def document_ids(self) -> list[str]:
-        ids = (doc_id_of(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        ids = (
+            doc_id_of(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
+        )
         return sorted(i for i in ids if i)
 
     # --- graphs ------------------------------------------------------------------
@@ -179,7 +181,10 @@ class OxigraphStore:
     def export_graph(self, graph: str) -> rdflib.Graph:
         """A named graph as an rdflib Graph (for validation and export)."""
         data = ox.serialize(
-            (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))),
+            (
+                q.triple
+                for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            ),
             format=ox.RdfFormat.N_TRIPLES,
         )
         out = rdflib.Graph()

@@ -16,7 +16,8 @@ from accords.ingest import DocumentResult, ingest_paths
 from accords.store import open_store
 
 StoreOption = Annotated[
-    str | None, typer.Option("--store", help="Store directory (default: $ACCORDS_STORE or ./var/store)")
+    str | None,
+    typer.Option("--store", help="Store directory (default: $ACCORDS_STORE or ./var/store)"),
 ]
 
 
@@ -42,8 +43,11 @@ def ingest_command(
         raise typer.Exit(2) from exc
 
     with Progress(
-        TextColumn("ingest"), BarColumn(), TextColumn("{task.completed} documents {task.description}"),
-        console=console, transient=True,
+        TextColumn("ingest"),
+        BarColumn(),
+        TextColumn("{task.completed} documents {task.description}"),
+        console=console,
+        transient=True,
     ) as progress:
         task = progress.add_task("", total=None)
 
@@ -61,7 +65,12 @@ def ingest_command(
                     (reports / f"{result.doc_id}.txt").write_text(result.reason, encoding="utf-8")
 
         summary = ingest_paths(
-            paths, graph_store, analyzer, batch_size=batch_size, n_process=workers, on_result=on_result
+            paths,
+            graph_store,
+            analyzer,
+            batch_size=batch_size,
+            n_process=workers,
+            on_result=on_result,
         )
     graph_store.close()
     console.print(
@@ -71,6 +80,8 @@ def ingest_command(
         f"facts stored: {summary.facts} ({summary.triples} triples) · store: {location}"
     )
     for problem in summary.problems:
-        console.print(f"  {problem.status}: {problem.source}: {problem.reason.splitlines()[0] if problem.reason else ''}")
+        console.print(
+            f"  {problem.status}: {problem.source}: {problem.reason.splitlines()[0] if problem.reason else ''}"
+        )
     if summary.problems and len(summary.problems) == len(summary.results):
         raise typer.Exit(1)

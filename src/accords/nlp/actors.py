@@ -41,6 +41,9 @@ class ActorDirectory(Protocol):
 
     def represents(self, person_qid: str, at: date | None) -> Entity | None: ...
 
+    @property
+    def demonym_of(self) -> dict[str, str]: ...
+
 
 @dataclass
 class ActorContext:
@@ -51,12 +54,16 @@ class ActorContext:
     at: date | None
     by_token: dict[int, Entity] = field(default_factory=dict)
     groups: list[tuple[Entity, ...]] = field(default_factory=list)
-    last_person: Entity | None = None
+    people: list[Entity] = field(default_factory=list)  # most recent first
 
     def index(self, sent: Span) -> None:
         """Map the tokens of a sentence to the entities of the mentions that cover them."""
         for mention in self.mentions:
-            if mention.entity is None or mention.end <= sent.start_char or mention.start >= sent.end_char:
+            if (
+                mention.entity is None
+                or mention.end <= sent.start_char
+                or mention.start >= sent.end_char
+            ):
                 continue
             span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -76,11 +83,19 @@ class ActorContext:
             self.groups.insert(0, group)
             del self.groups[8:]
 
+    def note_person(self, entity: Entity) -> None:
+        """Make a person the most recent one (for "he", "the Turkish strongman")."""
+        self.people = [entity, *(p for p in self.people if p.key != entity.key)][:12]
+
     def note_people(self, sent: Span) -> None:
         for token in sent:
             entity = self.entity_at(token)
             if entity is not None and entity.kind is ActorKind.PERSON:
-                self.last_person = entity
+                self.note_person(entity)
+
+    @property
+    def last_person(self) -> Entity | None:
+        return self.people[0] if self.people else None
 
     def group_for(self, token: Token) -> tuple[Entity, ...]:
         """Entities of a group anaphor ending at this token, or ()."""
@@ -90,9 +105,7 @@ class ActorContext:
             if phrase.endswith(words):
                 persons = words.endswith("leaders")
                 for group in self.groups:
-                    members = tuple(
-                        e for e in group if (e.kind is ActorKind.PERSON) == persons
-                    )
+                    members = tuple(e for e in group if (e.kind is ActorKind.PERSON) == persons)
                     if len(members) == size:
                         return members
                 if persons:  # "the two leaders": the states they lead will do
@@ -106,11 +119,36 @@ class ActorContext:
     def person_for(self, token: Token) -> Entity | None:
         """A pronoun or role description ("the former KGB officer") for a known person."""
         if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON":
-            return self.last_person
+            earlier = [
+                e
+                for t in token.sent
+                if t.i < token.i
+                if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
+            ]
+            return earlier[-1] if earlier else self.last_person
         if token.lemma_.lower() in _ROLE_NOUNS and token.pos_ == "NOUN":
-            if any(child.lower_ == "the" for child in token.children) and self.last_person:
-                return self.last_person
+            if not any(child.lower_ == "the" for child in token.children):
+                return None
+            states = [
+                e
+                for c in token.children
+                if c.dep_ in ("amod", "compound")
+                if (e := self.entity_at(c) or self._demonym(c)) is not None
+            ]
+            for person in self.people:
+                if not states or any(self.state_of(person) == s for s in self.states_of(states)):
+                    return person
         return None
+
+    def _demonym(self, token: Token) -> Entity | None:
+        qid = self.directory.demonym_of.get(token.text)
+        return self.directory.entity(qid) if qid else None
+
+    def named_unlinked(self, token: Token) -> Span | None:
+        """The spaCy entity (person, organisation) a token heads when the linker left it NIL."""
+        if token.ent_type_ not in ("PERSON", "ORG") or self.entity_at(token) is not None:
+            return None
+        return next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
 
     # --- people and bodies to states ----------------------------------------------------
 
@@ -153,8 +191,8 @@ class ActorContext:
         person = self.person_for(token)
         if person is not None:
             return [person]
-        if depth >= 2:
-            return []
+        if depth >= 2 or self.named_unlinked(token) is not None:
+            return []  # "the US-allied SDF" is the SDF, not the US
         found: list[Entity] = []
         for child in token.children:
             if child.dep_ in _ARG_DEPS:

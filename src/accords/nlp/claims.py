@@ -16,12 +16,26 @@ from spacy.tokens import Span, Token
 from accords.nlp.actors import ActorContext
 from accords.nlp.lexicon import CLAIM_VERBS
 from accords.nlp.syntax import lemma, subjects
-from accords.records import ClaimType, Entity
+from accords.records import ActorKind, ClaimType, Entity
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 _SPEAKER_NOUNS = frozenset(
-    {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
-     "ministry", "government", "agency", "powers", "diplomat", "diplomats", "statement"}
+    {
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "government",
+        "agency",
+        "powers",
+        "diplomat",
+        "diplomats",
+        "statement",
+    }
 )
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl"})
 
@@ -42,7 +56,35 @@ def _slug(text: str) -> str:
 
 
 def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
+    # "U.S. Ambassador to the U.N. Nikki Haley": the person the phrase names, not her country
+    people = [
+        t
+        for head in tokens
+        for t in head.subtree
+        if t.ent_type_ == "PERSON" and t.dep_ != "poss" and t.head.dep_ != "poss"
+    ]
+    tokens = [*people, *tokens]
     for token in tokens:
+        named = actors.named_unlinked(token)
+        if named is not None:  # a person or organisation the gazetteer does not know
+            kind = ActorKind.PERSON if named.label_ == "PERSON" else None
+            country = next(
+                (
+                    s.qid
+                    for s in actors.states_of(
+                        actors.actors(c)[0]
+                        for c in token.children
+                        if c.dep_ in ("appos", "amod", "compound") and actors.actors(c)
+                    )
+                ),
+                None,
+            )
+            entity = Entity(
+                key=f"nil-{_slug(named.text)}", label=named.text, kind=kind, country_qid=country
+            )
+            if kind is ActorKind.PERSON:
+                actors.note_person(entity)
+            return entity
         found = actors.actors(token)
         if found:
             return found[0]
@@ -50,36 +92,42 @@ def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
         if token.lemma_.lower() in _SPEAKER_NOUNS or token.ent_type_ in ("ORG", "PERSON", "NORP"):
             words = token.doc[token.left_edge.i : token.i + 1]
             label = re.sub(r"^(a|an|the|one|some)\s+", "", words.text, flags=re.I)
-            if token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O":
-                ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-                label = ent.text if ent is not None else label
             return Entity(key=f"nil-{_slug(label)}", label=label, kind=None)
     return None
 
 
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
-    """Character offsets of what was said: the quotation, else the reported clause."""
-    text = sent.text
-    quote = _QUOTE.search(text)
-    if quote is not None:
-        return sent.start_char + quote.start(1), sent.start_char + quote.end(1)
+    """Character offsets of what was said: the reported clause, else the quotation."""
+    if lemma(cue) in ("accuse", "blame", "charge", "indict"):
+        # "blames him for supporting X": the accused and what of
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep") and c.lower_ != "on"]
+        if parts:
+            last = parts[-1].right_edge
+            return parts[0].left_edge.idx, last.idx + len(last.text)
     for child in cue.children:
-        if child.dep_ in _CONTENT_DEPS and child.i != cue.i:
+        if child.dep_ in _CONTENT_DEPS and child.i != cue.i and not child.is_punct:
             start = child.left_edge.idx
             end = child.right_edge.idx + len(child.right_edge.text)
-            if end - start >= 8:
+            if end - start >= 8 and not _QUOTE.fullmatch(sent.doc.text[start:end]):
                 return start, end
+    quote = _QUOTE.search(sent.text)
+    if quote is not None and len(quote.group(1).split()) >= 3:
+        return sent.start_char + quote.start(1), sent.start_char + quote.end(1)
     # "X, Y said." with the clause before the cue
     if cue.i > sent.start + 3 and cue.dep_ == "ROOT":
         first = sent[0]
         last = cue.doc[cue.i - 1]
-        while last.i > first.i and (last.is_punct or last.ent_type_ or last.dep_ in ("nsubj", "compound")):
+        while last.i > first.i and (
+            last.is_punct or last.ent_type_ or last.dep_ in ("nsubj", "compound")
+        ):
             last = cue.doc[last.i - 1]
         return first.idx, last.idx + len(last.text)
     return None
 
 
-def _about(start: int, end: int, sent: Span, actors: ActorContext, speaker: Entity) -> tuple[Entity, ...]:
+def _about(
+    start: int, end: int, sent: Span, actors: ActorContext, speaker: Entity
+) -> tuple[Entity, ...]:
     found: list[Entity] = []
     for token in sent:
         if start <= token.idx < end:
@@ -91,7 +139,9 @@ def _about(start: int, end: int, sent: Span, actors: ActorContext, speaker: Enti
 
 def _claim_type(cue: Token, content: str) -> ClaimType:
     ctype = CLAIM_VERBS.get(lemma(cue), ClaimType.ASSERTION)
-    if ctype is ClaimType.ASSERTION and re.search(r"\b(I suggest|should|must|we propose)\b", content):
+    if ctype is ClaimType.ASSERTION and re.search(
+        r"\b(I suggest|should|must|we propose)\b", content
+    ):
         return ClaimType.PROPOSAL
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):
         return ClaimType.WARNING

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory
 from accords.nlp.claims import ClaimFinding, find_claims
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
+from accords.nlp.syntax import clause_extent
 from accords.nlp.timex import governing_timex, span_for_date
 from accords.records import (
     ActorKind,
@@ -26,6 +28,7 @@ from accords.records import (
     Extraction,
     Meeting,
     MeetingStatus,
+    MeetingType,
     Mention,
     Modality,
     Relationship,
@@ -35,6 +38,15 @@ from accords.records import (
 )
 
 EXTRACTOR_VERSION = f"accords-{__version__}"
+ONE_DAY = timedelta(days=1)
+#: Meeting types from the most to the least specific (merging keeps the first).
+_SPECIFICITY = [
+    MeetingType.PHONE_CALL,
+    MeetingType.SUMMIT,
+    MeetingType.VISIT,
+    MeetingType.TALKS,
+    MeetingType.MEETING,
+]
 _DISPUTING = ("those claims", "these claims", "the claims", "that claim", "this claim")
 
 
@@ -69,18 +81,22 @@ class _Extractor:
         )
         self.relationships: list[Relationship] = []
         self.meetings: list[Meeting] = []
+        self.dated_by_text: set[int] = set()  # indices of meetings whose date the text states
         self.claims: list[Claim] = []
 
     # --- time ----------------------------------------------------------------------
 
-    def _timex(self, sentence: Sentence, offset: int) -> Timex | None:
-        found = governing_timex(self.timexes, sentence.start, sentence.end, offset)
+    def _timex(self, sentence: Sentence, trigger: Token) -> Timex | None:
+        """The time expression in the clause of the trigger's verb, if any."""
+        start, end = clause_extent(trigger)
+        start, end = max(start, sentence.start), min(end, sentence.end)
+        found = governing_timex(self.timexes, start, end, trigger.idx)
         if found is None or found.span is None or found.type not in ("DATE", "TIME", "DURATION"):
             return None
         return found
 
-    def _evidence(self, sentence: Sentence, modality: Modality, offset: int, trigger: str) -> Evidence:
-        timex = self._timex(sentence, offset)
+    def _evidence(self, sentence: Sentence, modality: Modality, trigger: Token) -> Evidence:
+        timex = self._timex(sentence, trigger)
         observed: TimeSpan | None = self.doc_span
         valid_from = valid_until = None
         if timex is not None and timex.span is not None:
@@ -100,7 +116,7 @@ class _Extractor:
             observed=observed,
             valid_from=valid_from,
             valid_until=valid_until,
-            trigger=trigger,
+            trigger=trigger.text,
         )
 
     # --- per sentence --------------------------------------------------------------
@@ -127,13 +143,14 @@ class _Extractor:
         modality = finding.modality
         # a relationship inside an accusation's content is alleged, not asserted
         inside = [
-            c for c in claims
+            c
+            for c in claims
             if c.content_start <= finding.trigger.idx < c.content_end
             and c.type in (ClaimType.ACCUSATION, ClaimType.DENIAL)
         ]
         if inside and modality is Modality.ASSERTED:
             modality = Modality.DENIED if inside[0].type is ClaimType.DENIAL else Modality.RUMOURED
-        evidence = self._evidence(sentence, modality, finding.trigger.idx, finding.trigger.text)
+        evidence = self._evidence(sentence, modality, finding.trigger)
         self.relationships.append(
             Relationship(
                 type=finding.type,
@@ -146,8 +163,21 @@ class _Extractor:
         self.actors.remember(finding.members)
 
     def _meeting(self, finding: MeetingFinding, sentence: Sentence) -> None:
-        timex = self._timex(sentence, finding.trigger.idx)
+        if finding.refers_back:
+            if not self.meetings or self.meetings[-1].status is not finding.status:
+                return
+            previous = self.meetings[-1]
+            finding = replace(
+                finding,
+                participants=previous.participants,
+                type=previous.type,
+                place=finding.place or previous.place,
+                place_name=finding.place_name or previous.place_name,
+            )
+        timex = self._timex(sentence, finding.trigger)
         date = timex.span if timex is not None else None
+        if date is not None:
+            self.dated_by_text.add(len(self.meetings))
         if date is None and finding.status is MeetingStatus.HELD:
             date = self.doc_span
         modality = {
@@ -156,7 +186,7 @@ class _Extractor:
             MeetingStatus.PROPOSED: Modality.PROPOSED,
             MeetingStatus.CANCELLED: Modality.ENDED,
         }[finding.status]
-        evidence = self._evidence(sentence, modality, finding.trigger.idx, finding.trigger.text)
+        evidence = self._evidence(sentence, modality, finding.trigger)
         self.meetings.append(
             Meeting(
                 type=finding.type,
@@ -175,10 +205,10 @@ class _Extractor:
         self.actors.remember(people)
 
     def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
-        timex = self._timex(sentence, finding.cue.idx)
+        timex = self._timex(sentence, finding.cue)
         stated = timex.span if timex is not None else None
         modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED
-        evidence = self._evidence(sentence, modality, finding.cue.idx, finding.cue.text)
+        evidence = self._evidence(sentence, modality, finding.cue)
         self.claims.append(
             Claim(
                 type=finding.type,
@@ -203,9 +233,10 @@ class _Extractor:
                 continue
             if finding.type is ClaimType.DENIAL and earlier.type is ClaimType.ACCUSATION:
                 return index
-            if text.startswith(_DISPUTING) or any(
-                w in text for w in ("propaganda", "lie", "false", "fabricat")
-            ) and about & {e.key for e in earlier.about}:
+            if text.startswith(_DISPUTING) or (
+                any(w in text for w in ("propaganda", "lie", "false", "fabricat"))
+                and about & {e.key for e in earlier.about}
+            ):
                 return index
             if finding.type is ClaimType.DENIAL and about & {e.key for e in earlier.about}:
                 return index
@@ -215,29 +246,39 @@ class _Extractor:
 
     def merged_meetings(self) -> list[Meeting]:
         """Meetings reported by several sentences of one article share their identity."""
-        groups: list[list[Meeting]] = []
-        for meeting in self.meetings:
+        groups: list[list[int]] = []
+        for index, meeting in enumerate(self.meetings):
             states = {p.key for p in meeting.participants if p.kind is ActorKind.STATE}
-            for group in groups:
-                first = group[0]
+            for indices in groups:
+                first = self.meetings[indices[0]]
                 other = {p.key for p in first.participants if p.kind is ActorKind.STATE}
-                same_day = meeting.date == first.date or meeting.date is None or first.date is None
-                if states and states == other and same_day and meeting.status == first.status:
-                    group.append(meeting)
+                if (
+                    states
+                    and states == other
+                    and meeting.status == first.status
+                    and (_near(meeting.date, first.date))
+                ):
+                    indices.append(index)
                     break
             else:
-                groups.append([meeting])
+                groups.append([index])
         merged: list[Meeting] = []
-        for group in groups:
+        for indices in groups:
+            group = [self.meetings[i] for i in indices]
             participants = tuple(dict.fromkeys(p for m in group for p in m.participants))
-            dated = next((m.date for m in group if m.date is not None), None)
+            stated = [self.meetings[i].date for i in indices if i in self.dated_by_text]
+            dated = next((d for d in [*stated, *(m.date for m in group)] if d is not None), None)
             place = _most_specific_place(group)
-            mtype = next((m.type for m in group if m.type.value != "Meeting"), group[0].type)
+            mtype = min((m.type for m in group), key=_SPECIFICITY.index)
             topic = next((m.topic for m in group if m.topic), None)
             for m in group:
                 merged.append(
                     replace(
-                        m, participants=participants, date=dated, type=mtype, topic=topic,
+                        m,
+                        participants=participants,
+                        date=dated,
+                        type=mtype,
+                        topic=topic,
                         place=place.place if place else None,
                         place_name=place.place_name if place else None,
                     )
@@ -245,11 +286,19 @@ class _Extractor:
         return merged
 
 
+def _near(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    """Dates that may be the same meeting: unknown, overlapping, or a day apart."""
+    if a is None or b is None:
+        return True
+    return a.earliest <= b.latest + ONE_DAY and b.earliest <= a.latest + ONE_DAY
+
+
 def _most_specific_place(group: list[Meeting]) -> Meeting | None:
     """A city beats its country ("held in Moscow" over "met in Russia")."""
     placed = [m for m in group if m.place is not None or m.place_name]
     cities = [m for m in placed if m.place is None or m.place.kind is not ActorKind.STATE]
-    return (cities or placed or [None])[0]
+    best = cities or placed
+    return best[0] if best else None
 
 
 def extract(

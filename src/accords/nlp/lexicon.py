@@ -101,12 +101,10 @@ CLAIM_VERBS: dict[str, ClaimType] = {
     "assert": ClaimType.ASSERTION,
     "quote": ClaimType.ASSERTION,
     "concur": ClaimType.AGREEMENT,
-    "agree": ClaimType.AGREEMENT,
     "accuse": ClaimType.ACCUSATION,
     "blame": ClaimType.ACCUSATION,
     "allege": ClaimType.ACCUSATION,
     "indict": ClaimType.ACCUSATION,
-    "charge": ClaimType.ACCUSATION,
     "deny": ClaimType.DENIAL,
     "reject": ClaimType.DENIAL,
     "dismiss": ClaimType.DENIAL,
@@ -118,7 +116,7 @@ CLAIM_VERBS: dict[str, ClaimType] = {
 }
 
 #: Claim verbs whose content is an allegation, not a fact the article asserts.
-ALLEGING_VERBS = frozenset({"accuse", "blame", "allege", "claim", "charge"})
+ALLEGING_VERBS = frozenset({"accuse", "blame", "allege", "claim"})
 
 #: Words that, governing a fact, give its modality.
 MODALITY_CUES: dict[str, Modality] = {

@@ -14,10 +14,22 @@ from accords.records import ActorKind, Entity, MeetingStatus, MeetingType
 _PARTICIPANT_PREPS = frozenset({"between", "among", "with", "of"})
 _PLACE_PREPS = frozenset({"in", "at"})
 _PROPOSAL_CUES = frozenset(
-    {"possible", "potential", "consideration", "consider", "interest", "propose", "suggest", "broker",
-     "call", "want", "offer"}
+    {
+        "possible",
+        "potential",
+        "consideration",
+        "consider",
+        "interest",
+        "propose",
+        "suggest",
+        "broker",
+        "call",
+        "want",
+        "offer",
+    }
 )
 _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
+_INTENT_NOUNS = frozenset({"interest", "plan", "proposal", "offer", "invitation"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
 
 
@@ -30,6 +42,20 @@ class MeetingFinding:
     place: Entity | None
     place_name: str | None
     topic: str | None
+    refers_back: bool = False  # "the meeting was held in Moscow": the meeting named before
+
+
+def _anaphoric(token: Token) -> bool:
+    """ "that meeting", "the meeting" with no participants of its own, or plural "meetings"."""
+    if token.tag_ == "NNS" and lemma(token) != "talk":
+        return True
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    own = any(
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS)
+        for c in token.children
+    )
+    return bool(determiners & {"the", "that", "this"}) and not own
 
 
 def _meeting_type(token: Token) -> MeetingType | None:
@@ -58,8 +84,17 @@ def _status(trigger: Token) -> MeetingStatus:
     words: set[str] = set()
     for token in chain(trigger):
         words.add(lemma(token))
-        words.update(lemma(c) for c in token.children if c.dep_ in ("amod", "aux", "advmod", "neg"))
-    words.update(lemma(c) for c in trigger.children)
+        words.update(
+            lemma(c)
+            for c in token.children
+            if c.i != trigger.i
+            and (
+                c.dep_ in ("amod", "aux", "advmod", "neg", "xcomp", "acomp")
+                or (c.dep_ == "dobj" and lemma(c) in _INTENT_NOUNS)
+            )
+        )
+    if trigger.pos_ == "NOUN":
+        words.update(lemma(c) for c in trigger.children)
     if words & _CANCEL_CUES:
         return MeetingStatus.CANCELLED
     if words & _PROPOSAL_CUES:
@@ -74,8 +109,13 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     if trigger.pos_ == "VERB":
         tokens += subjects(trigger)
         tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
-        tokens += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"
-                   for o in p.children if o.dep_ == "pobj"]
+        tokens += [
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         return tokens
     tokens += [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     for prep in trigger.children:
@@ -89,15 +129,30 @@ def _participant_tokens(trigger: Token) -> list[Token]:
             tokens.append(head)
     if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         tokens += subjects(head)
-        tokens += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "with"
-                   for o in p.children if o.dep_ == "pobj"]
+        tokens += [
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     return tokens
 
 
 def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None]:
     candidates = [trigger]
-    head = trigger.head
-    candidates += [head, head.head]
+    if trigger.pos_ != "VERB":
+        candidates += [trigger.head, trigger.head.head]
+    # "looks set to take place in Istanbul": down the verb chain of the clause
+    for verb in list(candidates):
+        candidates += [c for c in verb.children if c.dep_ in ("xcomp", "acomp")]
+        candidates += [
+            g
+            for c in verb.children
+            if c.dep_ in ("xcomp", "acomp")
+            for g in c.children
+            if g.dep_ == "xcomp"
+        ]
     for token in candidates:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
@@ -111,11 +166,11 @@ def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | N
 def _topic(trigger: Token) -> str | None:
     for token in (trigger, *trigger.children, trigger.head):
         for child in token.children:
-            if lemma(child) in _TOPIC_VERBS or child.lower_ in ("on", "about"):
-                if child.dep_ in ("acl", "xcomp", "advcl", "prep", "relcl"):
-                    text = token.doc[child.i : child.right_edge.i + 1].text
-                    if len(text.split()) >= 3:
-                        return text
+            cue = lemma(child) in _TOPIC_VERBS or child.lower_ in ("on", "about")
+            if cue and child.dep_ in ("acl", "xcomp", "advcl", "prep", "relcl"):
+                text = token.doc[child.i : child.right_edge.i + 1].text
+                if len(text.split()) >= 3:
+                    return text
     return None
 
 
@@ -126,12 +181,29 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         mtype = _meeting_type(token)
         if mtype is None:
             continue
+        if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token):
+            if token.tag_ != "NNS":
+                place, place_name = _place(token, actors)
+                found.append(
+                    MeetingFinding(
+                        mtype,
+                        (),
+                        _status(token),
+                        token,
+                        place,
+                        place_name,
+                        _topic(token),
+                        refers_back=True,
+                    )
+                )
+            continue
         people: list[Entity] = []
         for arg in _participant_tokens(token):
             people.extend(actors.actors(arg))
         place, place_name = _place(token, actors)
         participants = [
-            e for e in dict.fromkeys(people)
+            e
+            for e in dict.fromkeys(people)
             if e.kind is not None and (place is None or e.key != place.key)
         ]
         # people come with the states they represent
@@ -139,8 +211,9 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         for state in actors.states_of(e for e in participants if e.kind is not ActorKind.STATE):
             if state not in with_states:
                 with_states.append(state)
-        if not with_states:
-            continue
+        states = [e for e in with_states if e.kind is ActorKind.STATE]
+        if len(states) < 2 and not (with_states and place is not None):
+            continue  # one side and no place is not enough to call it a meeting
         found.append(
             MeetingFinding(
                 type=mtype,

@@ -89,29 +89,85 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
                     yield obj
 
 
+def _with_objects(token: Token, depth: int = 0) -> list[Token]:
+    """ "share intelligence on ISIS with Russia": a with-phrase hanging lower in the object."""
+    found = list(_prep_objects(token, frozenset({"with"})))
+    if depth < 3:
+        for child in token.children:
+            if child.dep_ in ("prep", "pobj"):
+                found += _with_objects(child, depth + 1)
+    return found
+
+
+def _co_subjects(verb: Token, trigger: Token) -> list[Token]:
+    """ "the alliance of A, B, and C will ...": a mis-parsed extra subject of the same verb."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != trigger.i]
+
+
+def _trailing_conjunct(trigger: Token) -> list[Token]:
+    """ "the alliance of A, B, C, and D will ...": D parsed as the verb's subject."""
+    doc = trigger.doc
+    j = trigger.right_edge.i
+    if doc[j].lower_ != "and":
+        j += 1
+        while j < len(doc) and doc[j].is_punct:
+            j += 1
+    if (
+        j + 1 < len(doc)
+        and doc[j].lower_ == "and"
+        and doc[j + 1].ent_type_ in ("GPE", "ORG", "NORP")
+        and doc[j + 1].head.i != trigger.i
+        and doc[j + 1].dep_ in ("nsubj", "nsubjpass")
+    ):
+        return [doc[j + 1]]
+    return []
+
+
 def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     """(agent-side, patient-side) argument tokens of a trigger."""
     if trigger.pos_ == "VERB":
         agents = subjects(trigger)
-        patients = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        patients = list(objects) if lemma(trigger) != "share" else []
         patients += list(_prep_objects(trigger, _MEMBER_PREPS))
+        for obj in objects:
+            patients += _with_objects(obj)
         return agents, patients
-    agents = [c for c in trigger.children if c.dep_ == "poss"]
-    patients = list(_prep_objects(trigger, _MEMBER_PREPS))
-    # the verb the noun hangs on: "X is Y's backer", "X and Y expand ties", "in concert with"
+    agents = []
+    # "Russia's backer", "the backer of Assad", "an agreement with Iran": the other side
+    patients = [c for c in trigger.children if c.dep_ == "poss"]
+    patients += list(_prep_objects(trigger, _MEMBER_PREPS))
     head = trigger.head
-    if trigger.dep_ == "pobj" and head.head.i != head.i:
+    if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
         patients += list(_prep_objects(head.head, frozenset({"with"})))
         head = head.head
-    if trigger.dep_ in ("dobj", "attr", "pobj", "conj") or trigger.dep_ == "appos":
+    if trigger.dep_ == "appos":  # "Turkey and Syria — two bitter rivals"
+        agents.append(head)
+    elif trigger.dep_ in ("dobj", "attr", "pobj", "conj", "nsubjpass"):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        if trigger.dep_ == "appos":
-            agents.append(head)
-        elif verb.pos_ in ("VERB", "AUX"):
+        if verb.pos_ in ("VERB", "AUX"):
             agents += subjects(verb)
-        else:
-            agents += [c for c in head.children if c.dep_ == "poss"]
+    elif trigger.dep_ in ("nsubj",):
+        agents += _co_subjects(head, trigger)
+    patients += _trailing_conjunct(trigger)
+    if not agents and RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING:
+        root = trigger.sent.root  # "Russia, along with Iran, is the key backer of ..." mis-parsed
+        agents += [c for c in root.children if c.dep_ == "nsubj"]
     return agents, patients
+
+
+_AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "treaty", "accord", "memorandum"})
+
+
+def _agreement_type(token: Token) -> RelationType | None:
+    """ "intelligence-sharing agreement", "security pact": an agreement names its domain."""
+    if token.pos_ != "NOUN" or lemma(token) not in _AGREEMENT_NOUNS:
+        return None
+    words = " ".join(t.lower_ for t in token.subtree if t.i < token.i)
+    for word, rtype in DOMAIN_WORDS.items():
+        if word in words:
+            return rtype
+    return None
 
 
 def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
@@ -119,13 +175,16 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     found: list[RelationFinding] = []
     for token in sent:
         rtype = _trigger_type(token)
-        if rtype is None:
+        agreement = _agreement_type(token) if rtype is None else None
+        if rtype is None and agreement is None:
             continue
-        rtype = _refine(rtype, token)
+        rtype = agreement or _refine(rtype or RelationType.DIPLOMATIC_COORDINATION, token)
         agent_tokens, patient_tokens = _arguments(token)
         agents = actors.states_of(e for t in agent_tokens for e in actors.actors(t))
         patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
         mood = modality(token)
+        if agreement is not None and mood is Modality.ASSERTED:
+            mood = Modality.AGREED
         if rtype.directed:
             for source in agents:
                 for target in patients:

@@ -57,8 +57,12 @@ def chain(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(14):
         yield current
-        if current.head.i == current.i or current.dep_ == "ccomp" and lemma(current.head) in _REPORTING:
+        if current.head.i == current.i or (
+            current.dep_ == "ccomp" and lemma(current.head) in _REPORTING
+        ):
             return
+        if current.dep_ in ("advcl", "relcl"):
+            return  # a subordinate clause of its own
         current = current.head
 
 
@@ -79,7 +83,8 @@ def modality(trigger: Token) -> Modality:
     """The modality of a fact whose trigger is this token (see ``MODALITY_ORDER``)."""
     seen: set[Modality] = set()
     # a noun that is the subject of its clause exists whatever the clause predicates of it
-    scope = [trigger] if trigger.pos_ == "NOUN" and trigger.dep_ in SUBJECT_DEPS else chain(trigger)
+    own_only = trigger.pos_ == "NOUN" and (trigger.dep_ in SUBJECT_DEPS or trigger.dep_ == "dep")
+    scope = [trigger] if own_only else chain(trigger)
     for token in scope:
         seen.update(_cues(token))
         if token.i != trigger.i and lemma(token) in ALLEGING_VERBS:
@@ -95,9 +100,7 @@ def modality(trigger: Token) -> Modality:
 def _headline_infinitive(trigger: Token) -> bool:
     """ "Iraq to share intelligence ...": a headline's bare infinitive announces a plan."""
     verb = governing_verb(trigger)
-    return verb.dep_ == "ROOT" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_future(token: Token) -> bool:
@@ -112,6 +115,12 @@ def is_future(token: Token) -> bool:
             # "is heading to Turkey on Thursday for talks": progressive with a future time
             continue
     return False
+
+
+def clause_extent(token: Token) -> tuple[int, int]:
+    """Character extent of the clause of a token's governing verb (where its time may stand)."""
+    verb = governing_verb(token)
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
 
 
 def phrase(token: Token) -> str:

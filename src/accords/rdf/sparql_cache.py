@@ -29,15 +29,15 @@ def _translated(text: str, base: str | None, namespaces: tuple[tuple[str, Any], 
 
 def _query(
     self: processor.SPARQLProcessor,
-    strOrQuery: str | Query,  # noqa: N803 (rdflib's own parameter names)
-    initBindings: Mapping[str, Any] | None = None,  # noqa: N803
-    initNs: Mapping[str, Any] | None = None,  # noqa: N803
+    strOrQuery: str | Query,
+    initBindings: Mapping[str, Any] | None = None,
+    initNs: Mapping[str, Any] | None = None,
     base: str | None = None,
-    DEBUG: bool = False,  # noqa: N803
+    DEBUG: bool = False,
 ) -> Mapping[str, Any]:
     if isinstance(strOrQuery, str):
         strOrQuery = _translated(strOrQuery, base, tuple(sorted((initNs or {}).items())))
-    return _original(self, strOrQuery, initBindings, initNs, base, DEBUG)  # type: ignore[no-any-return]
+    return _original(self, strOrQuery, initBindings, initNs, base, DEBUG)
 
 
 def install() -> None:
