@@ -16,6 +16,7 @@ app.command("serve")(__import__("accords.commands.serve", fromlist=["_"]).serve_
 app.command("query")(__import__("accords.commands.query", fromlist=["_"]).query_command)
 app.command("stats")(__import__("accords.commands.query", fromlist=["_"]).stats_command)
 app.command("eval")(__import__("accords.commands.eval", fromlist=["_"]).eval_command)
+app.command("validate")(__import__("accords.commands.validate", fromlist=["_"]).validate_command)
 # --- end of command registrations ---
 
 
