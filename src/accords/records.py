@@ -41,6 +41,8 @@ class ActorKind(StrEnum):
     INTERNATIONAL_ORGANIZATION = "InternationalOrganization"
     ARMED_GROUP = "ArmedGroup"
     PERSON = "Person"
+    #: an actor of no known kind: a news agency, "a presidential source", "western powers"
+    ACTOR = "Actor"
 
 
 class RelationType(StrEnum):

@@ -67,7 +67,7 @@ def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
     for token in tokens:
         named = actors.named_unlinked(token)
         if named is not None:  # a person or organisation the gazetteer does not know
-            kind = ActorKind.PERSON if named.label_ == "PERSON" else None
+            kind = ActorKind.PERSON if named.label_ == "PERSON" else ActorKind.ACTOR
             country = next(
                 (
                     s.qid
@@ -92,7 +92,7 @@ def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
         if token.lemma_.lower() in _SPEAKER_NOUNS or token.ent_type_ in ("ORG", "PERSON", "NORP"):
             words = token.doc[token.left_edge.i : token.i + 1]
             label = re.sub(r"^(a|an|the|one|some)\s+", "", words.text, flags=re.I)
-            return Entity(key=f"nil-{_slug(label)}", label=label, kind=None)
+            return Entity(key=f"nil-{_slug(label)}", label=label, kind=ActorKind.ACTOR)
     return None
 
 
