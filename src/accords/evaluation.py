@@ -371,7 +371,10 @@ def claimant_matches(p: Claim, g: GoldClaim) -> bool:
         return False
     who = actor_of(p.claimant)
     own = (p.claimant.qid or f"nil:{p.claimant.label}", p.claimant.label)
-    if actor_matches(g.claimant.actor, own) or actor_matches(g.claimant.actor, who):
+    names = {g.claimant.actor}
+    if g.claimant.actor.startswith("nil:"):
+        names.add(f"nil:{g.claimant.label}")
+    if any(actor_matches(n, a) for n in names for a in (own, who)):
         return True
     return g.claimant.state is not None and who[0] == g.claimant.state
 
