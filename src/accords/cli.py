@@ -17,6 +17,8 @@ app.command("query")(__import__("accords.commands.query", fromlist=["_"]).query_
 app.command("stats")(__import__("accords.commands.query", fromlist=["_"]).stats_command)
 app.command("eval")(__import__("accords.commands.eval", fromlist=["_"]).eval_command)
 app.command("validate")(__import__("accords.commands.validate", fromlist=["_"]).validate_command)
+app.command("ontology-doc")(__import__("accords.rdf.ontology_doc", fromlist=["_"]).ontology_doc_command)
+app.command("extract")(__import__("accords.commands.extract", fromlist=["_"]).extract_command)
 # --- end of command registrations ---
 
 
