@@ -142,8 +142,8 @@ def covers(spans: dict[str, list[tuple[int, int]]], gold: GoldRelation) -> bool:
 def evaluate(root: Path, verbose: bool) -> dict[str, dict[str, float | int]]:
     documents, relations = load_re3d(root)
     by_doc: dict[str, list[GoldRelation]] = {}
-    for r in relations:
-        by_doc.setdefault(r.document, []).append(r)
+    for rel in relations:
+        by_doc.setdefault(rel.document, []).append(rel)
     covered: set[GoldRelation] = set()
     tp = dict.fromkeys(CATEGORIES, 0)
     n_pred = dict.fromkeys(CATEGORIES, 0)
@@ -168,13 +168,13 @@ def evaluate(root: Path, verbose: bool) -> dict[str, dict[str, float | int]]:
                 print(f"FN {g.type}: {g.text}", file=sys.stderr)
     out: dict[str, dict[str, float | int]] = {}
     for cat in CATEGORIES:
-        n_gold = sum(1 for r in relations if r.type == cat)
-        found = sum(1 for r in covered if r.type == cat)
-        p = tp[cat] / n_pred[cat] if n_pred[cat] else 0.0
-        r = found / n_gold if n_gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[cat] = {"predicted": n_pred[cat], "gold": n_gold, "precision": round(p, 4),
-                    "recall": round(r, 4), "f1": round(f, 4)}
+        n_gold = sum(1 for g in relations if g.type == cat)
+        found = sum(1 for g in covered if g.type == cat)
+        prec = tp[cat] / n_pred[cat] if n_pred[cat] else 0.0
+        rec = found / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[cat] = {"predicted": n_pred[cat], "gold": n_gold, "precision": round(prec, 4),
+                    "recall": round(rec, 4), "f1": round(f1, 4)}
     out["documents"] = {"count": len(documents)}
     return out
 
