@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -259,6 +260,27 @@ def _relationship(iri: str, rows: list[Row]) -> RelationshipOut:
 # --- routes ------------------------------------------------------------------------
 
 
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-.~()!,'*%]*$")
+
+
+async def _entity_key(ctx: ApiContext, actor: str) -> str:
+    """A Wikidata id or entity key as given; a name becomes the key of the entity so labelled."""
+    if re.fullmatch(r"[Qq][1-9]\d*", actor):
+        return actor.upper()
+    if _KEY.match(actor) and ("-" in actor or actor.startswith("Q")):
+        return actor
+    lookup = (
+        "SELECT ?e WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+        f"FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(actor)})) "
+        'FILTER(STRSTARTS(STR(?e), "https://w3id.org/accords/id/entity/")) } LIMIT 1'
+    )
+    answer, _ = await ctx.execute(lookup, trusted=True)
+    found = json.loads(answer.body)["results"]["bindings"] if answer.kind == "solutions" else []
+    if not found:
+        return "nil-no-such-entity"
+    return str(found[0]["e"]["value"])
+
+
 def _period(
     year: int | None, at: dt.date | None, start: dt.date | None, end: dt.date | None
 ) -> tuple[str, str]:
@@ -293,6 +315,9 @@ async def alliances(
     Cooperative alignments unless ``type`` names another relationship type.
     """
     first, last = _period(year, at, from_, to)
+    ctx = context(request)
+    if member is not None:
+        member = await _entity_key(ctx, member)
     values = {
         "from": first,
         "to": last,
@@ -300,7 +325,7 @@ async def alliances(
         "family": None if type else "cooperative",
         "member": member,
     }
-    rows = await _rows(context(request), "relationships_in_period", values, limit, offset)
+    rows = await _rows(ctx, "relationships_in_period", values, limit, offset)
     items = [_relationship(iri, rs) for iri, rs in _group(rows, "relationship").items()]
     return Page(limit=limit, offset=offset, count=len(items), items=items)
 
