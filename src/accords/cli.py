@@ -19,6 +19,7 @@ app.command("eval")(__import__("accords.commands.eval", fromlist=["_"]).eval_com
 app.command("validate")(__import__("accords.commands.validate", fromlist=["_"]).validate_command)
 app.command("ontology-doc")(__import__("accords.rdf.ontology_doc", fromlist=["_"]).ontology_doc_command)
 app.command("extract")(__import__("accords.commands.extract", fromlist=["_"]).extract_command)
+app.command("ask")(__import__("accords.commands.ask", fromlist=["_"]).ask_command)
 # --- end of command registrations ---
 
 

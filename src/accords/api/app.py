@@ -54,4 +54,6 @@ def create_app(settings: Settings, store: Store | None = None, *, workers: int =
     app.include_router(sparql.router)
     app.include_router(rest.router)
     app.include_router(write.router)
+    app.include_router(__import__("accords.api.ask", fromlist=["_"]).router)
+    app.include_router(__import__("accords.api.web", fromlist=["_"]).router)
     return app
