@@ -41,7 +41,7 @@ PREFIXES: dict[str, Namespace] = {
 WIKIDATA_GRAPH = ACCG["wikidata"]
 INGEST_LOG_GRAPH = ACCG["ingest-log"]
 
-_SAFE = "-_.~()!,'*"
+_SAFE = "-_.()"  # the same encoding as accords.linking.background
 
 
 def _hash(text: str, algorithm: str = "sha1") -> str:
