@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck build-seeds clean
+.PHONY: run test install lint typecheck build-seeds clean browser web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,19 @@ run: install
 	$(BIN)/accords serve --host 127.0.0.1 --port 8000
 
 ## Install with the dev tools and run the whole test suite
-test: install
+test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src
 	$(BIN)/pytest -q
+
+## Headless Chromium for the browser tests (Debian's package, installed when missing and root)
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) \
+		|| echo "chromium could not be installed: the browser tests will skip"
+
+## Rebuild the vendored browser libraries of the web page (needs npm and the registry)
+web:
+	cd web && npm ci && npm run build
 
 clean:
 	rm -rf $(VENV) var build dist
