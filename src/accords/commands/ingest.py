@@ -24,7 +24,11 @@ StoreOption = Annotated[
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or .jsonl files")],
     store: StoreOption = None,
-    workers: Annotated[int, typer.Option(help="spaCy worker processes")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes (or Ray actors) that extract")] = 1,
+    engine: Annotated[str, typer.Option(help="local (this machine) or ray")] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (with --engine ray; default: start Ray here)")
+    ] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per batch")] = 16,
     reports: Annotated[
         Path | None, typer.Option(help="Folder for validation reports of rejected documents")
@@ -35,9 +39,17 @@ def ingest_command(
     settings = Settings.from_env()
     location = store or settings.store
     try:
+        if engine not in ("local", "ray"):
+            raise AccordsError(f"--engine {engine}: use local or ray")
+        if engine == "ray":
+            from accords.parallel.ray_engine import ray_available
+
+            if not ray_available():
+                raise AccordsError("--engine ray needs Ray: pip install 'accords[ray]'")
         graph_store = open_store(location)
-        console.print(f"loading the language model {settings.spacy_model} …")
-        analyzer = Analyzer(settings.spacy_model)
+        if engine == "local" and workers <= 1:
+            console.print(f"loading the language model {settings.spacy_model} …")
+            analyzer = Analyzer(settings.spacy_model)
     except AccordsError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
