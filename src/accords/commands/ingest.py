@@ -76,14 +76,24 @@ def ingest_command(
                     reports.mkdir(parents=True, exist_ok=True)
                     (reports / f"{result.doc_id}.txt").write_text(result.reason, encoding="utf-8")
 
-        summary = ingest_paths(
-            paths,
-            graph_store,
-            analyzer,
-            batch_size=batch_size,
-            n_process=workers,
-            on_result=on_result,
-        )
+        if engine == "ray":
+            from accords.parallel.ray_engine import ingest_ray
+
+            summary = ingest_ray(
+                paths, graph_store, address=address, actors=max(1, workers),
+                batch_size=batch_size, model=settings.spacy_model, on_result=on_result,
+            )
+        elif workers > 1:
+            from accords.parallel.pool import ingest_paths_pool
+
+            summary = ingest_paths_pool(
+                paths, graph_store, workers=workers, model=settings.spacy_model,
+                batch_size=batch_size, on_result=on_result,
+            )
+        else:
+            summary = ingest_paths(
+                paths, graph_store, analyzer, batch_size=batch_size, on_result=on_result
+            )
     graph_store.close()
     console.print(
         f"documents read: {len(summary.results)} · stored: {summary.count('stored')} · "

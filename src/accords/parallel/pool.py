@@ -14,6 +14,7 @@ with a reason that says to retry them. Nothing of such a document is stored.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,7 @@ from accords.records import Document
 from accords.store import Store
 
 Item = Document | InputError
+log = logging.getLogger(__name__)
 
 _analyzer: Analyzer | None = None
 
@@ -144,6 +146,7 @@ def _results(
 def _resubmit(pool: _Pool, pending: deque[_Batch], max_attempts: int) -> None:
     """After a worker died: a new pool, and every batch without a result sent again."""
     pool.restart()
+    log.warning("a worker process died; started a new pool (restart %d)", pool.restarts)
     for batch in pending:
         if batch.known is not None or batch.future is None or _succeeded(batch.future):
             continue
@@ -200,10 +203,12 @@ def ingest_paths_pool(
     workers: int,
     model: str | None = None,
     batch_size: int = 4,
+    max_attempts: int = 3,
     on_result: Callable[[DocumentResult], None] | None = None,
 ) -> IngestSummary:
     """:func:`ingest_pool` over files and folders (see :func:`accords.documents.iter_documents`)."""
     return ingest_pool(
         iter_documents(paths), store,
-        workers=workers, model=model, batch_size=batch_size, on_result=on_result,
+        workers=workers, model=model, batch_size=batch_size,
+        max_attempts=max_attempts, on_result=on_result,
     )
