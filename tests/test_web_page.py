@@ -153,6 +153,11 @@ def test_explorer_2015_shows_the_four_way_intelligence_sharing(
     listed = pg.locator("#rel-list button").all_inner_texts()
     assert any("intelligence sharing: Iraq, Syria, Iran, Russia" in t for t in listed), listed
     shot(pg, "explorer-2015")
+    pg.locator("#play").click()  # play moves the year forward and redraws
+    pg.wait_for_function("document.getElementById('rel-year').textContent === '2016'")
+    assert pg.locator("#play").get_attribute("aria-pressed") == "true"
+    pg.locator("#play").click()
+    assert pg.locator("#play").get_attribute("aria-pressed") == "false"
     assert rec.outside() == [] and rec.errors == []
 
 
@@ -275,3 +280,29 @@ def test_narrow_screen(browser: Any, base_url: str) -> None:
     shot(pg, "narrow-explorer")
     context.close()
     assert all(urlsplit(u).hostname == "127.0.0.1" for u in urls if u.startswith("http"))
+
+
+def test_an_empty_store_says_so(browser: Any) -> None:
+    with serve(OxigraphStore()) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        pg = context.new_page()
+        pg.goto(url + "/")
+        banner = pg.locator("#banner")
+        banner.wait_for(state="visible")
+        assert "no relationships" in banner.inner_text()
+        assert "accords ingest" in banner.inner_text()
+        shot(pg, "empty-store")
+        context.close()
+
+
+def test_a_failed_request_is_reported(page: tuple[Any, Recorder], base_url: str) -> None:
+    pg, _ = page
+    pg.route("**/ask?*", lambda route: route.fulfill(status=503, json={"detail": "store busy"}))
+    ask_page = base_url + "/#ask"
+    pg.goto(ask_page)
+    pg.locator("#question").fill("which alliances existed in 2018")
+    pg.keyboard.press("Enter")
+    error = pg.locator("#ask-status.error")
+    error.wait_for()
+    assert "503" in error.inner_text() and "store busy" in error.inner_text()
+    assert pg.locator("#answer table.rows").count() == 0
