@@ -142,7 +142,7 @@ _PERIODS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Period]]] = [
     ),
     (
         re.compile(r"\s+on\s+(\d{4}-\d{2}-\d{2})$", re.I),
-        lambda m: Period(m[1], m[1], m[1]),
+        lambda m: Period(m[1], m[1], f"on {m[1]}"),
     ),
     (
         re.compile(r"\s+since\s+(\d{4})$", re.I),
