@@ -55,7 +55,7 @@ CASES = {
     "no modality": (_drop(ACC.modality), ACC.modality),
     "unknown modality": (_set(ACC.modality, ACC.Held), ACC.modality),
     "observed from after until": (_set(ACC.observedFrom, _day(2018, 9, 9)), ACC.observedFrom),
-    "observed from without until": (_drop(ACC.observedUntil), ACC.observedFrom),
+    "observed from without until": (_drop(ACC.observedUntil), ACC.observedUntil),
     "observed until a string": (_set(ACC.observedUntil, Literal("2018-09-08")), ACC.observedUntil),
     "valid from after valid until": (
         lambda g: g.set((EVIDENCE, ACC.validUntil, _day(2014, 12, 31))),
