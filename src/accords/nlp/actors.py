@@ -55,9 +55,38 @@ class ActorContext:
     by_token: dict[int, Entity] = field(default_factory=dict)
     groups: list[tuple[Entity, ...]] = field(default_factory=list)
     people: list[Entity] = field(default_factory=list)  # most recent first
+    sentence_no: int = -1  # index of the sentence being read
+    speaker: tuple[int, Entity] | None = None  # the latest claimant and its sentence
+    person_at: int = -1  # the sentence that named the latest person
+
+    def note_speaker(self, entity: Entity) -> None:
+        """Remember the latest claimant (for "he added", "she told reporters" after it)."""
+        self.speaker = (self.sentence_no, entity)
+
+    def speaker_for(self, token: Token) -> Entity | None:
+        """The speaker a pronoun subject of a reporting verb stands for.
+
+        A person named before it in the sentence outside a quotation, else the
+        claimant of one of the last three sentences unless a person was named
+        after it, else the latest person.
+        """
+        quoted = quotation_spans(token.sent)
+        earlier = [
+            e
+            for t in token.sent
+            if t.i < token.i and not any(a <= t.idx < b for a, b in quoted)
+            if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
+        ]
+        if earlier:
+            return earlier[-1]
+        recent = self.speaker is not None and self.sentence_no - self.speaker[0] <= 3
+        if self.speaker is not None and recent and self.speaker[0] >= self.person_at:
+            return self.speaker[1]
+        return self.last_person or (self.speaker[1] if self.speaker else None)
 
     def index(self, sent: Span) -> None:
         """Map the tokens of a sentence to the entities of the mentions that cover them."""
+        self.sentence_no += 1
         for mention in self.mentions:
             if (
                 mention.entity is None
@@ -86,12 +115,36 @@ class ActorContext:
     def note_person(self, entity: Entity) -> None:
         """Make a person the most recent one (for "he", "the Turkish strongman")."""
         self.people = [entity, *(p for p in self.people if p.key != entity.key)][:12]
+        self.person_at = self.sentence_no
 
     def note_people(self, sent: Span) -> None:
+        """Note the people a sentence names outside quotations, the gazetteer's or not."""
+        quoted = quotation_spans(sent)
         for token in sent:
+            if any(a <= token.idx < b for a, b in quoted):
+                continue
             entity = self.entity_at(token)
             if entity is not None and entity.kind is ActorKind.PERSON:
                 self.note_person(entity)
+            elif entity is None and token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+                named = self.named_unlinked(token)
+                if named is not None:
+                    self.note_person(self.unlinked_entity(named))
+
+    def unlinked_entity(self, named: Span) -> Entity:
+        """A person or organisation the gazetteer does not know ("German Chancellor X": Germany)."""
+        kind = ActorKind.PERSON if named.label_ == "PERSON" else ActorKind.ACTOR
+        root = named.root
+        near = [*root.children, *root.doc[root.left_edge.i : named.start]]
+        states = self.states_of(
+            e
+            for c in near
+            if c.dep_ in ("appos", "amod", "compound", "nmod") or c.i < named.start
+            if (e := self.entity_at(c) or self._demonym(c)) is not None
+        )
+        country = states[0].qid if states else None
+        slug = re.sub(r"[^a-z0-9]+", "-", named.text.lower()).strip("-")[:60] or "unknown"
+        return Entity(key=f"nil-{slug}", label=named.text, kind=kind, country_qid=country)
 
     @property
     def last_person(self) -> Entity | None:
@@ -119,10 +172,11 @@ class ActorContext:
     def person_for(self, token: Token) -> Entity | None:
         """A pronoun or role description ("the former KGB officer") for a known person."""
         if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON":
+            quoted = quotation_spans(token.sent)
             earlier = [
                 e
                 for t in token.sent
-                if t.i < token.i
+                if t.i < token.i and not any(a <= t.idx < b for a, b in quoted)
                 if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
             ]
             return earlier[-1] if earlier else self.last_person
@@ -206,3 +260,39 @@ class ActorContext:
                             if o.dep_ == "pobj":
                                 found.extend(self.actors(o, depth + 1))
         return found
+
+
+_OPENING = "\u201c"
+_CLOSING = "\u201d"
+_LOOK_BACK = 1500  # characters searched for the opening mark of a quotation that began earlier
+
+
+def quotation_spans(sent: Span) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of the quotations in a sentence.
+
+    A quotation that opened in an earlier sentence and closes in this one
+    (\u201c... Kobani.\u201d split by the sentence splitter) starts at its opening mark.
+    """
+    text = sent.doc.text
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    straight_open = False
+    for i in range(sent.start_char, sent.end_char):
+        ch = text[i]
+        if ch == _OPENING or (ch == '"' and not straight_open):
+            start, straight_open = i + 1, ch == '"'
+        elif ch == _CLOSING or (ch == '"' and straight_open):
+            if start is None and not spans:  # opened before this sentence
+                before = text.rfind(_OPENING, max(0, sent.start_char - _LOOK_BACK), sent.start_char)
+                closed = text.rfind(_CLOSING, max(0, sent.start_char - _LOOK_BACK), sent.start_char)
+                if before > closed:
+                    start = before + 1
+            if start is not None:
+                end = i
+                while end > start and text[end - 1] in ", ":
+                    end -= 1  # "“... closed,” he said": the comma belongs to the frame
+                spans.append((start, end))
+            start, straight_open = None, False
+    if start is not None:  # runs on into the next sentence
+        spans.append((start, sent.end_char))
+    return spans

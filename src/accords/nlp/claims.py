@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from accords.nlp.actors import ActorContext
+from accords.nlp.actors import ActorContext, quotation_spans
 from accords.nlp.lexicon import CLAIM_VERBS
 from accords.nlp.syntax import lemma, subjects
 from accords.records import ActorKind, ClaimType, Entity
@@ -31,12 +31,26 @@ _SPEAKER_NOUNS = frozenset(
         "ministry",
         "government",
         "agency",
+        "power",
         "powers",
         "diplomat",
         "diplomats",
         "statement",
+        "leader",
+        "leaders",
+        "authority",
+        "authorities",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
     }
 )
+_PRONOUN_SPEAKERS = frozenset({"he", "she"})
+#: Prepositions whose objects are not the speaker ("an agreement between X and Y").
+_NOT_SPEAKER_PREPS = frozenset({"between", "among", "with", "against", "over", "about"})
+#: Verbs whose content is the object and its complement ("considers Iran a sponsor of terror").
+_JUDGING_VERBS = frozenset({"consider", "deem", "regard", "assess"})
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl"})
 
 
@@ -55,45 +69,93 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "unknown"
 
 
+def _under_foreign_prep(token: Token, head: Token) -> bool:
+    """True when a token hangs below ``head`` through "between", "with"…: not the speaker."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ in _NOT_SPEAKER_PREPS:
+            return True
+        current = current.head
+    return False
+
+
 def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
     # "U.S. Ambassador to the U.N. Nikki Haley": the person the phrase names, not her country
     people = [
         t
         for head in tokens
         for t in head.subtree
-        if t.ent_type_ == "PERSON" and t.dep_ != "poss" and t.head.dep_ != "poss"
+        if t.ent_type_ == "PERSON"
+        and t.dep_ != "poss"
+        and t.head.dep_ != "poss"
+        and not _under_foreign_prep(t, head)
     ]
+    # a linked person first ("Turkey's President Recep Tayyip Erdogan": Erdogan, not "President")
+    people.sort(key=lambda t: actors.entity_at(t) is None)
     tokens = [*people, *tokens]
     for token in tokens:
+        if token.lower_ in _PRONOUN_SPEAKERS and token.pos_ == "PRON":
+            return actors.speaker_for(token)
         named = actors.named_unlinked(token)
         if named is not None:  # a person or organisation the gazetteer does not know
-            kind = ActorKind.PERSON if named.label_ == "PERSON" else ActorKind.ACTOR
-            country = next(
-                (
-                    s.qid
-                    for s in actors.states_of(
-                        actors.actors(c)[0]
-                        for c in token.children
-                        if c.dep_ in ("appos", "amod", "compound") and actors.actors(c)
-                    )
-                ),
-                None,
-            )
-            entity = Entity(
-                key=f"nil-{_slug(named.text)}", label=named.text, kind=kind, country_qid=country
-            )
-            if kind is ActorKind.PERSON:
+            entity = actors.unlinked_entity(named)
+            if entity.kind is ActorKind.PERSON:
                 actors.note_person(entity)
             return entity
         found = actors.actors(token)
         if found:
             return found[0]
     for token in tokens:  # an unlinked speaker: "a Turkish presidential source", "western powers"
-        if token.lemma_.lower() in _SPEAKER_NOUNS or token.ent_type_ in ("ORG", "PERSON", "NORP"):
+        if (
+            token.lemma_.lower() in _SPEAKER_NOUNS
+            or token.lower_ in _SPEAKER_NOUNS
+            or token.ent_type_ in ("ORG", "PERSON", "NORP")
+            or (token.pos_ == "PROPN" and token.dep_ in ("nsubj", "pobj"))
+        ):
             words = token.doc[token.left_edge.i : token.i + 1]
             label = re.sub(r"^(a|an|the|one|some)\s+", "", words.text, flags=re.I)
             return Entity(key=f"nil-{_slug(label)}", label=label, kind=ActorKind.ACTOR)
     return None
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def _clause(cue: Token) -> tuple[int, int] | None:
+    """The reported clause: a that-clause first, then an object or complement."""
+    for deps in (("ccomp",), ("dobj", "xcomp"), ("advcl",)):
+        for child in cue.children:
+            if child.dep_ not in deps or child.is_punct:
+                continue
+            if child.dep_ == "advcl" and child.tag_ == "VBG":
+                continue  # "citing two sources, Reuters reported that ...": the frame
+            start, end = _extent(child)
+            if end - start >= 8:
+                return start, end
+    return None
+
+
+def _judged(cue: Token) -> tuple[int, int] | None:
+    """ "considers Iran the most active sponsor": from the object to the end of the clause."""
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "ccomp", "oprd", "xcomp")]
+    if not objects:
+        return None
+    last = max((c for c in cue.children if c.i > cue.i and not c.is_punct), key=lambda c: c.i)
+    return objects[0].left_edge.idx, last.right_edge.idx + len(last.right_edge.text)
+
+
+def _called(cue: Token) -> tuple[int, int] | None:
+    """ "called for the toppling of X", "calling on Moscow to allow ...": what was called for."""
+    preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+    if not preps:
+        return None
+    tail = [c for c in cue.children if c.i > preps[0].i and not c.is_punct]
+    last = max([preps[0], *tail], key=lambda c: c.right_edge.i).right_edge
+    first = cue.doc[preps[0].i + 1]
+    if last.i < first.i:
+        return None
+    return first.idx, last.idx + len(last.text)
 
 
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -104,15 +166,21 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
         if parts:
             last = parts[-1].right_edge
             return parts[0].left_edge.idx, last.idx + len(last.text)
-    for child in cue.children:
-        if child.dep_ in _CONTENT_DEPS and child.i != cue.i and not child.is_punct:
-            start = child.left_edge.idx
-            end = child.right_edge.idx + len(child.right_edge.text)
-            if end - start >= 8 and not _QUOTE.fullmatch(sent.doc.text[start:end]):
-                return start, end
-    quote = _QUOTE.search(sent.text)
-    if quote is not None and len(quote.group(1).split()) >= 3:
-        return sent.start_char + quote.start(1), sent.start_char + quote.end(1)
+    if lemma(cue) in _JUDGING_VERBS:
+        return _judged(cue)
+    if lemma(cue) == "call":
+        return _called(cue)
+    quotes = [(a, b) for a, b in quotation_spans(sent) if len(sent.doc.text[a:b].split()) >= 3]
+    inside = any(a <= cue.idx < b for a, b in quotes)
+    clause = _clause(cue)
+    # "“...,” X said": the quotation, unless the clause holds more than the quotation
+    within = clause is None or any(a - 1 <= clause[0] and clause[1] <= b + 1 for a, b in quotes)
+    if quotes and not inside and within:
+        return min(quotes, key=lambda q: min(abs(q[0] - cue.idx), abs(q[1] - cue.idx)))
+    if clause is not None:
+        return clause
+    if quotes:
+        return quotes[0]
     # "X, Y said." with the clause before the cue
     if cue.i > sent.start + 3 and cue.dep_ == "ROOT":
         first = sent[0]
@@ -154,12 +222,26 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
     for token in sent:
         speaker_tokens: list[Token]
         if token.pos_ == "VERB" and lemma(token) in CLAIM_VERBS:
+            if lemma(token) in _JUDGING_VERBS and not any(
+                c.dep_ in ("oprd", "ccomp") for c in token.children
+            ):
+                continue  # "is considering talks": not a judgement
+            if lemma(token) == "call" and not any(
+                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children
+            ):
+                continue
             speaker_tokens = subjects(token)
             if lemma(token) == "deny" and token.dep_ == "relcl":
                 speaker_tokens = [token.head]
         elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
             speaker_tokens = [o for o in token.nbor(1).children if o.dep_ == "pobj"]
-            speaker_tokens += [o for o in token.children if o.dep_ == "prep" for o in o.children]
+            speaker_tokens += [
+                o
+                for p in token.children
+                if p.dep_ == "prep"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
         else:
             continue
         speaker = _speaker(speaker_tokens, actors)

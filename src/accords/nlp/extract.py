@@ -13,7 +13,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Span, Token
 
 from accords import __version__
-from accords.nlp.actors import ActorContext, ActorDirectory
+from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
 from accords.nlp.claims import ClaimFinding, find_claims
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
@@ -24,6 +24,7 @@ from accords.records import (
     Claim,
     ClaimType,
     Document,
+    Entity,
     Evidence,
     Extraction,
     Meeting,
@@ -47,6 +48,7 @@ _SPECIFICITY = [
     MeetingType.TALKS,
     MeetingType.MEETING,
 ]
+_OPENING_MARKS = ("\u201c", '"')
 _DISPUTING = ("those claims", "these claims", "the claims", "that claim", "this claim")
 
 
@@ -83,6 +85,7 @@ class _Extractor:
         self.meetings: list[Meeting] = []
         self.dated_by_text: set[int] = set()  # indices of meetings whose date the text states
         self.claims: list[Claim] = []
+        self.quoted_speaker: tuple[int, Entity] | None = None  # who was quoted, in which sentence
 
     # --- time ----------------------------------------------------------------------
 
@@ -126,7 +129,7 @@ class _Extractor:
         named_states = self.actors.states_of(
             e for t in sent if (e := self.actors.entity_at(t)) is not None
         )
-        claims = find_claims(sent, self.actors)
+        claims = find_claims(sent, self.actors) or self._continued_quote(sent)
         for finding in find_relations(sent, self.actors):
             self._relationship(finding, sentence, claims)
         for meeting in find_meetings(sent, self.actors):
@@ -204,7 +207,41 @@ class _Extractor:
         self.actors.remember(states)
         self.actors.remember(people)
 
+    def _continued_quote(self, sent: Span) -> list[ClaimFinding]:
+        """A sentence that is all quotation, right after a claim: the same speaker goes on."""
+        previous = self.quoted_speaker
+        if previous is None or previous[0] != self.actors.sentence_no - 1:
+            return []
+        text = sent.text.strip()
+        if not text.startswith(("\u201c", '"')):
+            return []
+        quotes = quotation_spans(sent)
+        if (
+            not quotes
+            or quotes[0][0] != sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + 1
+        ):
+            return []
+        start, end = quotes[0]
+        if end < sent.end_char - 3 or len(sent.doc.text[start:end].split()) < 3:
+            return []  # a quotation followed by its own frame is found by find_claims
+        cue = sent[0]
+        content = sent.doc.text[start:end]
+        return [
+            ClaimFinding(
+                type=ClaimType.ASSERTION,
+                claimant=previous[1],
+                content=content,
+                content_start=start,
+                content_end=end,
+                about=(),
+                cue=cue,
+            )
+        ]
+
     def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
+        self.actors.note_speaker(finding.claimant)
+        if self.document.text[finding.content_start - 1 : finding.content_start] in _OPENING_MARKS:
+            self.quoted_speaker = (self.actors.sentence_no, finding.claimant)
         timex = self._timex(sentence, finding.cue)
         stated = timex.span if timex is not None else None
         modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED

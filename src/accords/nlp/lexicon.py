@@ -113,6 +113,15 @@ CLAIM_VERBS: dict[str, ClaimType] = {
     "suggest": ClaimType.PROPOSAL,
     "propose": ClaimType.PROPOSAL,
     "urge": ClaimType.PROPOSAL,
+    "call": ClaimType.PROPOSAL,  # only "call for", "call on"
+    "demand": ClaimType.PROPOSAL,
+    "consider": ClaimType.ASSERTION,  # only "considers X a Y"
+    "assess": ClaimType.ASSERTION,
+    "stress": ClaimType.ASSERTION,
+    "note": ClaimType.ASSERTION,
+    "acknowledge": ClaimType.ASSERTION,
+    "admit": ClaimType.ASSERTION,
+    "condemn": ClaimType.ACCUSATION,
 }
 
 #: Claim verbs whose content is an allegation, not a fact the article asserts.

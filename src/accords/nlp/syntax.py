@@ -11,6 +11,7 @@ from accords.records import Modality
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _REPORTING = frozenset({"say", "tell", "report", "state", "add", "insist", "confirm", "announce"})
 
 
@@ -25,8 +26,12 @@ def subjects(verb: Token) -> list[Token]:
         if current is None:
             break
         found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if found:
-            return found
+        # "the official who said", "Russia, which denies": the noun the pronoun stands for
+        named = [c for c in found if c.tag_ not in _RELATIVE_TAGS]
+        if named:
+            return named
+        if found and current.dep_ == "relcl":
+            return [current.head]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             # "Putin's effort to establish ...": the owner of the effort
             owners = [c for c in current.head.children if c.dep_ == "poss"]

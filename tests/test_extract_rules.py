@@ -1,0 +1,127 @@
+"""Extraction rules, one news-style sentence each (none taken from the seeds).
+
+Each test states what an analyst reading the sentence would record; the
+pipeline is the real one (spaCy model, gazetteer, linker), built once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import pytest
+
+from accords.analyse import Analyzer
+from accords.documents import Metadata, make_document
+from accords.records import Claim, Entity, Extraction, Meeting, Precision, Relationship
+
+PUBLISHED = date(2021, 3, 10)
+
+
+Run = Callable[[str], Extraction]
+
+
+@pytest.fixture(scope="module")
+def run(analyzer: Analyzer) -> Run:
+    def analyse(text: str) -> Extraction:
+        meta = Metadata(published=PUBLISHED, precision=Precision.DAY)
+        return analyzer.analyse(make_document(text, meta, key="rule-test"))
+
+    return analyse
+
+
+def _keys(entities: Iterable[Entity | None]) -> set[str]:
+    return {(e.qid or e.label) for e in entities if e is not None}
+
+
+def _claims(ex: Extraction) -> list[tuple[str, str]]:
+    return [(c.claimant.label if c.claimant else "", c.content) for c in ex.claims]
+
+
+def _rels(ex: Extraction) -> list[Relationship]:
+    return list(ex.relationships)
+
+
+def _meetings(ex: Extraction) -> list[Meeting]:
+    return list(ex.meetings)
+
+
+def _claim_by(ex: Extraction, word: str) -> Claim:
+    found = [c for c in ex.claims if c.claimant is not None and word in c.claimant.label]
+    assert found, _claims(ex)
+    return found[0]
+
+
+# --- claims ---------------------------------------------------------------------------
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_stands_for(run: Run) -> None:
+    ex = run(
+        "A senior Egyptian official who spoke to reporters said that Cairo would send "
+        "observers to the border."
+    )
+    claim = ex.claims[0]
+    assert claim.claimant is not None and claim.claimant.qid == "Q79"  # Egypt
+    assert claim.content.endswith("would send observers to the border")
+
+
+def test_a_quotation_split_by_the_sentence_splitter_is_one_content(run: Run) -> None:
+    ex = run(
+        "“We will not accept this. The border stays closed,” Polish Foreign Minister "
+        "Radoslaw Sikorski said on Monday."
+    )
+    claim = _claim_by(ex, "Sikorski")
+    assert claim.content == "We will not accept this. The border stays closed"
+
+
+def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker(run: Run) -> None:
+    ex = run(
+        "“We will not accept this,” Polish Foreign Minister Radoslaw Sikorski said on "
+        "Monday. “Our patience is not endless and the talks must resume soon.”"
+    )
+    assert [c.claimant.label for c in ex.claims if c.claimant] == ["Radoslaw Sikorski"] * 2
+    assert ex.claims[1].content.startswith("Our patience is not endless")
+
+
+def test_an_unattributed_quotation_after_indirect_speech_is_not_a_claim(run: Run) -> None:
+    ex = run(
+        "A Turkish minister said the talks would go on. “A partner does not do this to a friend.”"
+    )
+    assert len(ex.claims) == 1
+
+
+def test_a_pronoun_speaker_is_the_person_named_last_not_one_inside_the_quote(run: Run) -> None:
+    ex = run(
+        "German Chancellor Angela Merkel spoke after the talks. “That is not what a partner "
+        "does, and Vladimir Putin knows it,” she told reporters."
+    )
+    claim = ex.claims[-1]
+    assert claim.claimant is not None and claim.claimant.label == "Angela Merkel"
+
+
+def test_citing_sources_is_the_frame_not_the_content(run: Run) -> None:
+    ex = run(
+        "Citing three diplomats, Reuters reported that Beijing had offered to mediate "
+        "between the parties."
+    )
+    assert _claims(ex) == [("Reuters", "that Beijing had offered to mediate between the parties")]
+
+
+def test_according_to_an_agreement_is_not_a_speaker(run: Run) -> None:
+    ex = run(
+        "The border was redrawn in 1990 according to the agreement between Helmut Kohl "
+        "and Mikhail Gorbachev."
+    )
+    assert ex.claims == ()
+
+
+def test_called_for_is_a_proposal(run: Run) -> None:
+    ex = run("The French government has called for the release of the detained journalists.")
+    assert [(c.type.value, c.content) for c in ex.claims] == [
+        ("Proposal", "the release of the detained journalists")
+    ]
+
+
+def test_considers_x_a_y_is_a_claim(run: Run) -> None:
+    ex = run("Germany considers Russia the main threat to European security.")
+    assert _claims(ex) == [("Germany", "Russia the main threat to European security")]
