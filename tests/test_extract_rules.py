@@ -125,3 +125,81 @@ def test_called_for_is_a_proposal(run: Run) -> None:
 def test_considers_x_a_y_is_a_claim(run: Run) -> None:
     ex = run("Germany considers Russia the main threat to European security.")
     assert _claims(ex) == [("Germany", "Russia the main threat to European security")]
+
+
+# --- relationships --------------------------------------------------------------------
+
+
+def _triples(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    """(type, source-or-member, target-or-member, modality) of each relationship."""
+    out = set()
+    for r in ex.relationships:
+        a, b = (r.source, r.target) if r.source and r.target else r.members[:2]
+        out.add((r.type.value, a.qid or a.label, b.qid or b.label, r.evidence.modality.value))
+    return out
+
+
+def test_a_question_is_not_evidence(run: Run) -> None:
+    ex = run("Are China and Pakistan expanding military ties?")
+    assert ex.relationships == () and ex.meetings == ()
+
+
+def test_an_assault_on_a_state_is_hostility_from_its_owner(run: Run) -> None:
+    ex = run("As Armenia continues its assault on Azerbaijan, mediators wait.")
+    assert ("Hostility", "Q399", "Q227", "asserted") in _triples(ex)
+
+
+def test_fighting_an_unlinked_group_makes_it_a_nil_armed_group(run: Run) -> None:
+    ex = run("Jordan has been assisting Iraq in fighting ISIS.")
+    found = {(t, a, b) for t, a, b, _ in _triples(ex) if t == "Hostility"}
+    assert found == {("Hostility", "Q810", "Islamic State"), ("Hostility", "Q796", "Islamic State")}
+
+
+def test_launching_a_campaign_after_an_accusation_is_asserted_not_alleged(run: Run) -> None:
+    ex = run(
+        "Ankara accused the militants of the bombing and launched an air campaign "
+        "against the Kurdish militias."
+    )
+    assert ("Hostility", "Q43", "Kurdish militias", "asserted") in _triples(ex)
+
+
+def test_their_fight_is_not_the_fight_of_a_singular_subject(run: Run) -> None:
+    ex = run(
+        "Japan remains steadfast in its support of the Philippines and its people in their "
+        "fight against the insurgents."
+    )
+    assert not [r for r in ex.relationships if r.type.value == "Hostility"]
+
+
+def test_lifting_support_for_rebels_ends_backing(run: Run) -> None:
+    ex = run("Last year Paris lifted its support for the rebels fighting the government.")
+    assert ("Backing", "Q142", "rebels", "ended") in _triples(ex)
+
+
+def test_someones_backer_is_backing_of_that_someone(run: Run) -> None:
+    ex = run("Belarus is now Russia's most important military backer.")
+    assert ("Backing", "Q184", "Q159", "asserted") in _triples(ex)
+
+
+def test_refusing_to_co_operate_is_denied_coordination(run: Run) -> None:
+    ex = run("The EU refuses to co-operate with Venezuelan President Nicolas Maduro.")
+    assert ("DiplomaticCoordination", "Q458", "Q717", "denied") in _triples(ex)
+
+
+def test_generic_coordination_gives_way_to_its_domain(run: Run) -> None:
+    ex = run(
+        "Greece and Cyprus seek to strengthen ties and improve coordination between the "
+        "two countries' military and security services."
+    )
+    assert {r.type.value for r in ex.relationships} == {"MilitaryCooperation"}
+    assert ex.relationships[0].evidence.modality.value == "planned"
+
+
+def test_a_headline_list_of_subjects_is_read_whole(run: Run) -> None:
+    ex = run("Egypt, Sudan look to strengthen military ties")
+    assert ("MilitaryCooperation", "Q79", "Q1049", "planned") in _triples(ex) or (
+        "MilitaryCooperation",
+        "Q1049",
+        "Q79",
+        "planned",
+    ) in _triples(ex)

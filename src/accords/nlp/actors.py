@@ -31,6 +31,52 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _ROLE_NOUNS = frozenset(
     {"officer", "strongman", "leader", "president", "dictator", "premier", "minister", "ruler"}
 )
+#: Nouns that name a non-state armed actor.
+_GROUP_NOUNS = frozenset(
+    {
+        "rebel",
+        "militant",
+        "militia",
+        "militiaman",
+        "insurgent",
+        "jihadist",
+        "paramilitary",
+        "fighter",
+        "guerrilla",
+        "group",
+        "unit",
+        "force",
+    }
+)
+#: Titles of office that make a named person speak for a state.
+_OFFICE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "ambassador",
+        "envoy",
+        "secretary",
+        "leader",
+        "emir",
+        "spokesman",
+        "spokeswoman",
+    }
+)
+#: Other names of well-known armed groups, to one label.
+_KNOWN_GROUPS = {
+    "isil": "Islamic State",
+    "isis": "Islamic State",
+    "daesh": "Islamic State",
+    "is": "Islamic State",
+    "islamic state group": "Islamic State",
+    "the islamic state": "Islamic State",
+}
+#: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").
+_VAGUE_GROUP_NOUNS = frozenset({"group", "unit", "force", "fighter"})
 _ARG_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 
 
@@ -130,6 +176,42 @@ class ActorContext:
                 named = self.named_unlinked(token)
                 if named is not None:
                     self.note_person(self.unlinked_entity(named))
+
+    def armed_group(self, token: Token) -> Entity | None:
+        """An armed group the gazetteer does not know: "the rebels", "Kurdish groups", "ISIL".
+
+        Only for the target of a hostile act or of backing, where an unlinked
+        organisation or a group noun stands for a non-state armed actor.
+        """
+        if self.entity_at(token) is not None or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        named = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        if token.pos_ == "PROPN" or (named is not None and named.label_ == "ORG"):
+            if named is not None and named.label_ not in ("ORG", "NORP"):
+                return None
+            words = token.doc[token.left_edge.i : token.i + 1]
+        elif lemma_of(token) in _GROUP_NOUNS:
+            qualified = lemma_of(token) not in _VAGUE_GROUP_NOUNS or any(
+                c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children
+            )
+            if not qualified:
+                return None  # "groups" alone is nobody in particular
+            words = token.doc[token.left_edge.i : token.i + 1]
+        else:
+            return None
+        label = re.sub(r"^(a|an|the|some|several|various)\s+", "", words.text, flags=re.I)
+        label = _KNOWN_GROUPS.get(label.lower(), label)
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:60] or "unknown"
+        return Entity(key=f"nil-{slug}", label=label, kind=ActorKind.ARMED_GROUP)
+
+    def _office_before(self, named: Span) -> bool:
+        """ "Venezuelan President X": an office title with a state before the name."""
+        doc = named.doc
+        before = doc[named.root.left_edge.i : named.start]
+        titled = any(t.lower_ in _OFFICE_WORDS for t in before)
+        return titled and any(
+            self.entity_at(t) is not None or self._demonym(t) is not None for t in before
+        )
 
     def unlinked_entity(self, named: Span) -> Entity:
         """A person or organisation the gazetteer does not know ("German Chancellor X": Germany)."""
@@ -245,7 +327,11 @@ class ActorContext:
         person = self.person_for(token)
         if person is not None:
             return [person]
-        if depth >= 2 or self.named_unlinked(token) is not None:
+        named = self.named_unlinked(token)
+        if named is not None and named.label_ == "PERSON" and self._office_before(named):
+            # "Venezuelan President Nicolas Maduro", not in the gazetteer: his state
+            return [self.unlinked_entity(named)]
+        if depth >= 2 or named is not None:
             return []  # "the US-allied SDF" is the SDF, not the US
         found: list[Entity] = []
         for child in token.children:
@@ -296,3 +382,7 @@ def quotation_spans(sent: Span) -> list[tuple[int, int]]:
     if start is not None:  # runs on into the next sentence
         spans.append((start, sent.end_char))
     return spans
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower() or token.lower_

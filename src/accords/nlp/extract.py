@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
 from accords.nlp.claims import ClaimFinding, find_claims
+from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
 from accords.nlp.syntax import clause_extent
@@ -130,9 +131,13 @@ class _Extractor:
             e for t in sent if (e := self.actors.entity_at(t)) is not None
         )
         claims = find_claims(sent, self.actors) or self._continued_quote(sent)
-        for finding in find_relations(sent, self.actors):
+        # a question asks, it does not report ("Are Russia and Iran expanding ties?")
+        question = sentence.text.endswith("?")
+        relations = [] if question else find_relations(sent, self.actors)
+        relations += [] if question else find_hostility(sent, self.actors)
+        for finding in relations:
             self._relationship(finding, sentence, claims)
-        for meeting in find_meetings(sent, self.actors):
+        for meeting in [] if question else find_meetings(sent, self.actors):
             self._meeting(meeting, sentence)
         for claim in claims:
             self._claim(claim, sentence)

@@ -10,6 +10,8 @@ from accords.records import ClaimType, MeetingType, Modality, RelationType
 #: Nouns whose phrase names a relationship.
 RELATION_NOUNS: dict[str, RelationType] = {
     "alliance": RelationType.ALLIANCE,
+    "triumvirate": RelationType.ALLIANCE,
+    "axis": RelationType.ALLIANCE,
     "ally": RelationType.ALLIANCE,
     "partnership": RelationType.STRATEGIC_PARTNERSHIP,
     "partner": RelationType.STRATEGIC_PARTNERSHIP,
@@ -41,6 +43,7 @@ RELATION_VERBS: dict[str, RelationType] = {
     "back": RelationType.BACKING,
     "support": RelationType.BACKING,
     "assist": RelationType.BACKING,
+    "help": RelationType.BACKING,  # only with an actor as object
     "arm": RelationType.BACKING,
     "sanction": RelationType.SANCTIONS,
     "share": RelationType.INTELLIGENCE_SHARING,  # only with "intelligence" as object
@@ -58,6 +61,9 @@ DOMAIN_WORDS: dict[str, RelationType] = {
     "intelligence": RelationType.INTELLIGENCE_SHARING,
     "spy": RelationType.INTELLIGENCE_SHARING,
     "spies": RelationType.INTELLIGENCE_SHARING,
+    "militaries": RelationType.MILITARY_COOPERATION,
+    "army": RelationType.MILITARY_COOPERATION,
+    "armies": RelationType.MILITARY_COOPERATION,
 }
 
 #: Cooperative types a domain word may refine (backing and alliance keep theirs).
@@ -162,6 +168,9 @@ MODALITY_CUES: dict[str, Modality] = {
     "set": Modality.PLANNED,
     "intend": Modality.PLANNED,
     "prepare": Modality.PLANNED,
+    "effort": Modality.PLANNED,
+    "attempt": Modality.PLANNED,
+    "bid": Modality.PLANNED,
     "future": Modality.PLANNED,
     "next": Modality.PLANNED,
     "end": Modality.ENDED,

@@ -22,11 +22,15 @@ from accords.nlp.lexicon import (
     RELATION_VERBS,
     WORK_VERBS,
 )
-from accords.nlp.syntax import lemma, modality, subjects
+from accords.nlp.syntax import governing_verb, lemma, modality, subjects
 from accords.records import Entity, Modality, RelationType
 
 _MEMBER_PREPS = frozenset({"with", "between", "among", "of", "to"})
 _TOGETHER = frozenset({"together", "jointly", "closely"})
+#: Backing nouns naming the act, whose owner gives ("its support for X"); agent nouns
+#: ("Russia's backer") name the giver, whose owner receives.
+_ACTS = frozenset({"support", "backing", "aid", "assistance"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,34 @@ class RelationFinding:
     target: Entity | None = None
 
 
+def _cooperate_split(token: Token) -> bool:
+    """ "co-operate" tokenised as "co", "-", "operate"."""
+    doc = token.doc
+    return (
+        lemma(token) == "operate"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ == "co"
+    )
+
+
+def _opposed_sides(token: Token) -> bool:
+    """ "on an opposite side of the conflict from X", "not on the same side with X"."""
+    if lemma(token) != "side" or token.pos_ != "NOUN":
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ == "amod"}
+    if words & {"opposite", "opposing", "other", "different"}:
+        return True
+    negated = any(c.dep_ == "neg" for c in governing_verb(token).children)
+    return "same" in words and negated
+
+
 def _trigger_type(token: Token) -> RelationType | None:
     word = lemma(token)
+    if _cooperate_split(token):
+        return RelationType.DIPLOMATIC_COORDINATION
+    if _opposed_sides(token):
+        return RelationType.RIVALRY
     if token.pos_ == "VERB":
         if word in WORK_VERBS:
             if any(c.lower_ in _TOGETHER for c in token.children) or any(
@@ -78,6 +108,12 @@ def _refine(rtype: RelationType, trigger: Token) -> RelationType:
         for sub in token.children if token.i != trigger.head.i else ():
             if sub.lower_ in DOMAIN_WORDS and sub.dep_ in ("amod", "compound", "conj"):
                 return DOMAIN_WORDS[sub.lower_]
+            if token.dep_ == "prep" and token.lower_ in ("between", "among"):
+                # "coordination between the two countries' militaries / security services"
+                modifiers = (c for c in sub.children if c.dep_ in ("amod", "compound", "nmod"))
+                for part in (sub, *modifiers):
+                    if part.lower_ in DOMAIN_WORDS:
+                        return DOMAIN_WORDS[part.lower_]
     return rtype
 
 
@@ -134,9 +170,23 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
             patients += _with_objects(obj)
         return agents, patients
     agents = []
-    # "Russia's backer", "the backer of Assad", "an agreement with Iran": the other side
-    patients = [c for c in trigger.children if c.dep_ == "poss"]
-    patients += list(_prep_objects(trigger, _MEMBER_PREPS))
+    if RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING and lemma(trigger) in _ACTS:
+        # "its support for the rebels": the owner gives, the for-object receives
+        owners = [c for c in trigger.children if c.dep_ == "poss"]
+        agents += [o for o in owners if o.lower_ not in _POSSESSIVE_PRONOUNS]
+        patients = list(_prep_objects(trigger, _MEMBER_PREPS | {"for"}))
+        if owners and not agents:
+            agents += subjects(governing_verb(trigger))
+    else:
+        # "Russia's partner", "an agreement with Iran": the other side
+        patients = [c for c in trigger.children if c.dep_ == "poss"]
+        patients += list(_prep_objects(trigger, _MEMBER_PREPS))
+    if _opposed_sides(trigger):
+        verb = governing_verb(trigger)
+        agents += subjects(verb)
+        patients += list(_prep_objects(trigger, frozenset({"from", "with"})))
+        patients += list(_prep_objects(verb, frozenset({"from", "with"})))
+        return agents, patients
     head = trigger.head
     if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
         patients += list(_prep_objects(head.head, frozenset({"with"})))
@@ -182,6 +232,9 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         agent_tokens, patient_tokens = _arguments(token)
         agents = actors.states_of(e for t in agent_tokens for e in actors.actors(t))
         patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
+        if rtype is RelationType.BACKING and not patients:
+            # "backed the rebels", "its support for Kurdish militias": a non-state armed group
+            patients = [g for t in patient_tokens if (g := actors.armed_group(t)) is not None]
         mood = modality(token)
         if agreement is not None and mood is Modality.ASSERTED:
             mood = Modality.AGREED
@@ -202,7 +255,24 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
 
 
 def _dedupe(findings: list[RelationFinding]) -> list[RelationFinding]:
-    """One finding per (type, members) in a sentence; the more specific modality wins."""
+    """One finding per (type, members) in a sentence; the more specific modality wins.
+
+    Generic coordination gives way to a more specific cooperative type between the
+    same members ("strengthen ties and improve military coordination").
+    """
+    specific = {
+        frozenset(f.members[i].key for i in range(len(f.members)))
+        for f in findings
+        if f.type.cooperative
+        and f.type is not RelationType.DIPLOMATIC_COORDINATION
+        and f.type is not RelationType.BACKING
+    }
+    findings = [
+        f
+        for f in findings
+        if f.type is not RelationType.DIPLOMATIC_COORDINATION
+        or frozenset(m.key for m in f.members) not in specific
+    ]
     best: dict[tuple[RelationType, frozenset[str], str | None], RelationFinding] = {}
     for finding in findings:
         key = (

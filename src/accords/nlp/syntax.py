@@ -29,12 +29,13 @@ def subjects(verb: Token) -> list[Token]:
         # "the official who said", "Russia, which denies": the noun the pronoun stands for
         named = [c for c in found if c.tag_ not in _RELATIVE_TAGS]
         if named:
-            return named
+            return _listed_before(current, named[0]) + named
         if found and current.dep_ == "relcl":
             return [current.head]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            # "Putin's effort to establish ...": the owner of the effort
-            owners = [c for c in current.head.children if c.dep_ == "poss"]
+            # "Putin's effort to establish ...", "Russia's use of propaganda to undermine ...":
+            # the owner of the effort
+            owners = _owners(current.head)
             if owners:
                 return owners
         if current.dep_ == "relcl":  # "Russia, which denies ...": the noun it describes
@@ -43,6 +44,35 @@ def subjects(verb: Token) -> list[Token]:
             break
         current = current.head
     return []
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The possessor of a noun, or of the noun it is coordinated with or "of" ("X's use of Y")."""
+    current = noun
+    for _ in range(4):
+        owners = [c for c in current.children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        if current.dep_ == "conj":
+            current = current.head
+        elif current.dep_ == "pobj" and current.head.lower_ == "of":
+            current = current.head.head
+        else:
+            break
+    return []
+
+
+def _listed_before(verb: Token, subject: Token) -> list[Token]:
+    """ "Turkey, Russia look to ...": a headline's first listed subject parsed as a modifier."""
+    doc = verb.doc
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod"
+        and c.pos_ == "PROPN"
+        and c.i + 2 == subject.i
+        and doc[c.i + 1].text == ","
+    ]
 
 
 def governing_verb(token: Token) -> Token:
@@ -57,8 +87,12 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
-def chain(token: Token) -> Iterator[Token]:
-    """The token and its heads up to (not past) a reporting verb or the sentence root."""
+def chain(token: Token, coordinate: bool = True) -> Iterator[Token]:
+    """The token and its heads up to (not past) a reporting verb or the sentence root.
+
+    With ``coordinate`` False the chain also stops at a participle describing a
+    noun ("rebels fighting against X" is not under what governs "rebels").
+    """
     current = token
     for _ in range(14):
         yield current
@@ -66,8 +100,11 @@ def chain(token: Token) -> Iterator[Token]:
             current.dep_ == "ccomp" and lemma(current.head) in _REPORTING
         ):
             return
-        if current.dep_ in ("advcl", "relcl"):
-            return  # a subordinate clause of its own
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if current.dep_ == "relcl" or (current.dep_ == "advcl" and not infinitive):
+            return  # a subordinate clause of its own ("look to strengthen" goes on up)
+        if not coordinate and current.dep_ == "acl" and current.tag_ in ("VBG", "VBN"):
+            return  # "rebels fighting against X": a participle describing a noun
         current = current.head
 
 
@@ -89,11 +126,15 @@ def modality(trigger: Token) -> Modality:
     seen: set[Modality] = set()
     # a noun that is the subject of its clause exists whatever the clause predicates of it
     own_only = trigger.pos_ == "NOUN" and (trigger.dep_ in SUBJECT_DEPS or trigger.dep_ == "dep")
-    scope = [trigger] if own_only else chain(trigger)
+    scope = [trigger] if own_only else chain(trigger, coordinate=False)
+    coordinated = False
     for token in scope:
-        seen.update(_cues(token))
-        if token.i != trigger.i and lemma(token) in ALLEGING_VERBS:
-            seen.add(Modality.RUMOURED)
+        # "accused X and launched Y": the first verb's cues do not govern the second
+        if not coordinated:
+            seen.update(_cues(token))
+            if token.i != trigger.i and lemma(token) in ALLEGING_VERBS:
+                seen.add(Modality.RUMOURED)
+        coordinated = token.dep_ == "conj" and token.pos_ == "VERB"
     if _headline_infinitive(trigger):
         seen.add(Modality.PLANNED)
     for modality_ in MODALITY_ORDER:

@@ -82,7 +82,7 @@ def strip_timexes(raw: str) -> str:
     if m is None:
         return raw
     body = re.sub(r"</?TIMEX3\b[^>]*>", "", m.group("body"))
-    return raw[:m.start("body")] + body + raw[m.end("body"):]
+    return raw[: m.start("body")] + body + raw[m.end("body") :]
 
 
 def annotate(raw: str, source: str = "<string>") -> str:

@@ -59,8 +59,10 @@ class _Cand:
 
 Handler = Callable[["_Tagger", re.Match[str]], _Cand | None]
 _RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, Handler]] = []
-_UNIT_WORDS = (r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|half"
-               r"|annual|daily|hourly)")
+_UNIT_WORDS = (
+    r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|half"
+    r"|annual|daily|hourly)"
+)
 
 
 def _rule(pattern: str, near: str | None = None) -> Callable[[Handler], Handler]:
@@ -73,8 +75,9 @@ def _rule(pattern: str, near: str | None = None) -> Callable[[Handler], Handler]
     return register
 
 
-def _matches(text: str, pattern: re.Pattern[str],
-             near: re.Pattern[str] | None) -> list[re.Match[str]]:
+def _matches(
+    text: str, pattern: re.Pattern[str], near: re.Pattern[str] | None
+) -> list[re.Match[str]]:
     """The pattern's matches, looked for only around ``near`` hits when given (for speed)."""
     if near is None:
         return list(pattern.finditer(text))
@@ -92,8 +95,9 @@ def _matches(text: str, pattern: re.Pattern[str],
     return list(seen.values())
 
 
-def tag(text: str, reference: date | None,
-        reference_precision: Precision | None = Precision.DAY) -> list[Timex]:
+def tag(
+    text: str, reference: date | None, reference_precision: Precision | None = Precision.DAY
+) -> list[Timex]:
     """Every temporal expression in ``text``, normalised against the document date.
 
     ``reference`` is the document date; with a coarser ``reference_precision``
@@ -103,8 +107,9 @@ def tag(text: str, reference: date | None,
     return _Tagger(text, Reference.of(reference, reference_precision)).run()
 
 
-def governing_timex(timexes: Sequence[Timex], start: int, end: int,
-                    trigger: int | None = None) -> Timex | None:
+def governing_timex(
+    timexes: Sequence[Timex], start: int, end: int, trigger: int | None = None
+) -> Timex | None:
     """The resolved expression in text[start:end] nearest the trigger offset, if any.
 
     DATE and TIME expressions are preferred over anchored durations ("over the
@@ -158,10 +163,10 @@ class _Tagger:
         return self.ref.resolve(fn, grain) if self.ref else unresolved(grain)
 
     def before(self, pos: int, n: int = 40) -> str:
-        return self.text[max(0, pos - n):pos]
+        return self.text[max(0, pos - n) : pos]
 
     def after(self, pos: int, n: int = 40) -> str:
-        return self.text[pos:pos + n]
+        return self.text[pos : pos + n]
 
     def _modified(self, c: _Cand) -> _Cand:
         """Take in a preceding "early", "the end of", "the first half of" ..."""
@@ -183,10 +188,19 @@ class _Tagger:
         elif m.group("season") and year:
             new = span_for_value(f"{year}-{SEASONS[m.group('season')]}")
         elif not (m.group("half") or m.group("quarter") or m.group("season")):
-            part = ("early" if any(w in words for w in ("early", "beginning", "start"))
-                    else "late" if any(w in words for w in ("late", "end")) else "mid")
-            if span.precision in (Precision.MONTH, Precision.YEAR, Precision.DECADE,
-                                  Precision.CENTURY):
+            part = (
+                "early"
+                if any(w in words for w in ("early", "beginning", "start"))
+                else "late"
+                if any(w in words for w in ("late", "end"))
+                else "mid"
+            )
+            if span.precision in (
+                Precision.MONTH,
+                Precision.YEAR,
+                Precision.DECADE,
+                Precision.CENTURY,
+            ):
                 new = part_of(span, part)
         if new is None:
             return c
@@ -203,9 +217,20 @@ _ANCHOR = re.compile(
     r"(?i:\b(?P<a>since|until|till|through|up\s+to|up\s+until|by|from|before|after|as\s+of"
     r"|between)\s+)(?:(?P<det>a|an|the|its|their)\s+)?$"
 )
-_ANCHORS = {"since": "since", "after": "since", "from": "since", "until": "until",
-            "till": "until", "through": "until", "up to": "until", "up until": "until",
-            "before": "until", "by": "by", "as of": "at", "between": "at"}
+_ANCHORS = {
+    "since": "since",
+    "after": "since",
+    "from": "since",
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "up to": "until",
+    "up until": "until",
+    "before": "until",
+    "by": "by",
+    "as of": "at",
+    "between": "at",
+}
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*")
 
 
@@ -215,23 +240,46 @@ def _anchor(text: str, cands: list[_Cand]) -> list[Timex]:
     for c in cands:
         anchor = "at"
         m = _ANCHOR.search(text, max(0, c.start - 30), c.start)
-        if m and c.type in ("DATE", "TIME") and (m.group("det") is None or m.group("a").lower()
-                                                 in ("since", "until", "till", "before", "after")):
+        if (
+            m
+            and c.type in ("DATE", "TIME")
+            and (
+                m.group("det") is None
+                or m.group("a").lower() in ("since", "until", "till", "before", "after")
+            )
+        ):
             anchor = _ANCHORS[re.sub(r"\s+", " ", m.group("a").lower())]
         res = c.res
-        out.append(Timex(c.start, c.end, text[c.start:c.end], c.type, res.value, res.span,
-                         anchor, None, res.resolved, res.note))
+        out.append(
+            Timex(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                c.type,
+                res.value,
+                res.span,
+                anchor,
+                None,
+                res.resolved,
+                res.note,
+            )
+        )
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.type != "DATE" or b.type != "DATE" or not _RANGE_GAP.fullmatch(text[a.end:b.start]):
+        if a.type != "DATE" or b.type != "DATE" or not _RANGE_GAP.fullmatch(text[a.end : b.start]):
             continue
         opener = _ANCHOR.search(text, max(0, a.start - 30), a.start)
-        gap = text[a.end:b.start].strip().lower()
+        gap = text[a.end : b.start].strip().lower()
         paired = opener is not None and (
             (opener.group("a").lower() == "from" and gap != "and")
-            or (opener.group("a").lower() == "between" and gap == "and"))
-        if paired or (gap in ("-", "\u2013", "\u2014") and a.span is not None and b.span is not None
-                      and a.span.precision == b.span.precision):
+            or (opener.group("a").lower() == "between" and gap == "and")
+        )
+        if paired or (
+            gap in ("-", "\u2013", "\u2014")
+            and a.span is not None
+            and b.span is not None
+            and a.span.precision == b.span.precision
+        ):
             out[i] = replace(a, anchor="range", end_span=b.span)
             out[i + 1] = replace(b, anchor="until")
     return out
@@ -251,28 +299,34 @@ def _month_num(word: str) -> int:
 _WD_OPT = rf"(?:(?P<wd>{WEEKDAY_RE}),?[ \t]+)?"
 
 
-@_rule(rf"\b{_WD_OPT}(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
-       rf"(?:\s*,?\s+(?P<year>{YEAR_RE})(?!\w))?")
+@_rule(
+    rf"\b{_WD_OPT}(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
+    rf"(?:\s*,?\s+(?P<year>{YEAR_RE})(?!\w))?"
+)
 def _month_day(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _explicit_day(t, m)
 
 
-@_rule(rf"\b{_WD_OPT}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
-       rf"(?!\w)(?:\s*,?\s+(?P<year>{YEAR_RE})(?!\w))?")
+@_rule(
+    rf"\b{_WD_OPT}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?!\w)(?:\s*,?\s+(?P<year>{YEAR_RE})(?!\w))?"
+)
 def _day_month(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _explicit_day(t, m)
 
 
 def _explicit_day(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     month, day = _month_num(m.group("mon")), int(m.group("day"))
-    if not 1 <= day <= 31 or (m.group("mon") == "May" and not m.group("year")
-                              and t.before(m.start(), 1).isalpha()):
+    if not 1 <= day <= 31 or (
+        m.group("mon") == "May" and not m.group("year") and t.before(m.start(), 1).isalpha()
+    ):
         return None
     end = m.end()
     if m.group("year"):
         try:
-            return _Cand(m.start(), end, "DATE", _fixed(date(int(m.group("year")), month,
-                                                             day).isoformat()))
+            return _Cand(
+                m.start(), end, "DATE", _fixed(date(int(m.group("year")), month, day).isoformat())
+            )
         except ValueError:
             return None
     tense = t.tense(m.start(), end)
@@ -317,22 +371,26 @@ _MONTH_CUE = re.compile(
 )
 
 
-@_rule(r"(?<![\w.])(?P<mon>January|February|March|April|May|June|July|August|September|October"
-       r"|November|December)(?![\w'\u2019])")
+@_rule(
+    r"(?<![\w.])(?P<mon>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?![\w'\u2019])"
+)
 def _bare_month(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     cue = _MONTH_CUE.search(t.before(m.start(), 20))
     if not cue:
         if m.group("mon") in ("May", "March", "August"):
             return None
         if re.search(r"[A-Z][\w.]*\s+$", t.before(m.start(), 20)) or re.match(
-                r"\s+[A-Z]", t.after(m.end(), 3)):
+            r"\s+[A-Z]", t.after(m.end(), 3)
+        ):
             return None
     elif m.group("mon") == "May" and re.match(r"\s+[A-Z]", t.after(m.end(), 3)):
         return None
     month = _month_num(m.group("mon"))
     tense = t.tense(m.start(), m.end())
-    return _Cand(m.start(), m.end(), "DATE",
-                 t.relative(lambda r: month_of(r, month, tense), "month"))
+    return _Cand(
+        m.start(), m.end(), "DATE", t.relative(lambda r: month_of(r, month, tense), "month")
+    )
 
 
 _COUNT_NOUN = re.compile(
@@ -347,17 +405,25 @@ _COUNT_NOUN = re.compile(
 def _year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     before = t.before(m.start(), 1)
     if (before and (before.isalnum() or before in "_$\u00a3\u20ac.,/#")) or _COUNT_NOUN.match(
-            t.after(m.end())):
+        t.after(m.end())
+    ):
         return None
-    if re.search(r"(?i:\b(?:about|some|nearly|than|around|approximately|almost|roughly|of|to"
-                 r"|over|under|from)\s+)$", t.before(m.start(), 20)) and re.match(
-            r"\s+[a-z]+s\b", t.after(m.end())) and not re.match(
-            r"\s+(?:elections|talks|games|olympics)\b", t.after(m.end())):
+    if (
+        re.search(
+            r"(?i:\b(?:about|some|nearly|than|around|approximately|almost|roughly|of|to"
+            r"|over|under|from)\s+)$",
+            t.before(m.start(), 20),
+        )
+        and re.match(r"\s+[a-z]+s\b", t.after(m.end()))
+        and not re.match(r"\s+(?:elections|talks|games|olympics)\b", t.after(m.end()))
+    ):
         return None
     return _Cand(m.start(), m.end(), "DATE", _fixed(m.group("year")))
 
 
-@_rule(r"(?i:\b(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)|['\u2019]?(?P<short>[1-9]0))['\u2019]?s)(?!\w)")
+@_rule(
+    r"(?i:\b(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)|['\u2019]?(?P<short>[1-9]0))['\u2019]?s)(?!\w)"
+)
 def _decade(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     dec = m.group("dec") or ("19" + m.group("short") if m.group("short") != "00" else "2000")
     return _Cand(m.start(), m.end(), "DATE", _fixed(dec[:3]))
@@ -375,12 +441,15 @@ def _century(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 # --------------------------------------------------------------------------- relative dates
 
 
-@_rule(r"(?i:\b(?:(?:earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)"
-       r"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b")
+@_rule(
+    r"(?i:\b(?:(?:earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"
+)
 def _deictic(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = m.group("w").lower()
-    if word == "today" and re.match(r"['\u2019]s\s+(?:world|society|standards|economy)",
-                                    t.after(m.end())):
+    if word == "today" and re.match(
+        r"['\u2019]s\s+(?:world|society|standards|economy)", t.after(m.end())
+    ):
         return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     part = DAY_PARTS.get((m.group("part") or "").lower()) or ("NI" if word == "tonight" else "")
@@ -406,13 +475,24 @@ def _day_part(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "TIME", replace(res, value=_with_time(res.value, part)))
 
 
-_SHIFT = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
-          "upcoming": 1, "this": 0, "current": 0}
+_SHIFT = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "upcoming": 1,
+    "this": 0,
+    "current": 0,
+}
 
 
-@_rule(r"(?i:\b(?:(?P<the>the)\s+)?(?P<mod>last|next|this|past|coming|previous|following"
-       r"|current|upcoming)\s+(?P<unit>week|weekend|month|year|quarter|decade|century))\b",
-       near=_UNIT_WORDS)
+@_rule(
+    r"(?i:\b(?:(?P<the>the)\s+)?(?P<mod>last|next|this|past|coming|previous|following"
+    r"|current|upcoming)\s+(?P<unit>week|weekend|month|year|quarter|decade|century))\b",
+    near=_UNIT_WORDS,
+)
 def _relative_unit(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     mod, unit = m.group("mod").lower(), m.group("unit").lower()
     if m.group("the") and mod in ("past", "last", "coming", "next") and unit != "weekend":
@@ -435,12 +515,26 @@ def _earlier_this(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", t.relative(lambda r: shift(r, unit, 0), unit))
 
 
-_HOLIDAYS = ("Black", "Good", "Super", "Ash", "Holy", "Bloody", "Cyber", "Maundy", "Easter",
-             "Palm", "Giving", "Fat")
+_HOLIDAYS = (
+    "Black",
+    "Good",
+    "Super",
+    "Ash",
+    "Holy",
+    "Bloody",
+    "Cyber",
+    "Maundy",
+    "Easter",
+    "Palm",
+    "Giving",
+    "Fat",
+)
 
 
-@_rule(rf"(?:\b(?P<mod>(?i:last|next|this|coming|past))\s+)?\b(?P<wd>{WEEKDAY_RE})(?!\w)"
-       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b")
+@_rule(
+    rf"(?:\b(?P<mod>(?i:last|next|this|coming|past))\s+)?\b(?P<wd>{WEEKDAY_RE})(?!\w)"
+    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
+)
 def _weekday(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     prev = re.search(r"(\w+)\s+$", t.before(m.start("wd"), 20))
     if prev and prev.group(1) in _HOLIDAYS:
@@ -456,8 +550,10 @@ def _weekday(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", res)
 
 
-@_rule(rf"(?i:\b(?P<num>{NUMBER_RE}|{VAGUE_RE})\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from now))\b",
-       near=r"(?i:ago|from now)")
+@_rule(
+    rf"(?i:\b(?P<num>{NUMBER_RE}|{VAGUE_RE})\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from now))\b",
+    near=r"(?i:ago|from now)",
+)
 def _ago(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     unit = unit_name(m.group("unit"))
     n = parse_number(m.group("num"))
@@ -474,21 +570,26 @@ def _ago(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", t.relative(lambda r: shift(r, unit, n), grain))
 
 
-@_rule(rf"(?i:\b(?:the\s+)?(?:(?P<mod>this|last|next|early|late|mid)\s+)?"
-       rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)\b",
-       near=r"(?i:spring|summer|autumn|winter|fall)")
+@_rule(
+    rf"(?i:\b(?:the\s+)?(?:(?P<mod>this|last|next|early|late|mid)\s+)?"
+    rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)\b",
+    near=r"(?i:spring|summer|autumn|winter|fall)",
+)
 def _season(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     season = SEASONS[m.group("season").lower()]
     mod = (m.group("mod") or "").lower()
     if m.group("year"):
         return _Cand(m.start(), m.end(), "DATE", _fixed(f"{m.group('year')}-{season}"))
-    if re.match(r"\s+of\b", t.after(m.end())) or (m.group("season")[0].isupper() and not (
-            m.start() == 0 or t.before(m.start(), 2).strip() in ("", "."))):
+    if re.match(r"\s+of\b", t.after(m.end())) or (
+        m.group("season")[0].isupper()
+        and not (m.start() == 0 or t.before(m.start(), 2).strip() in ("", "."))
+    ):
         return None
     if m.group("season").lower() == "fall" and mod not in ("this", "last", "next"):
         return None
-    if not mod and not re.search(r"(?i:\b(?:in|during|by|until|since|the|this)\s+)$",
-                                 t.before(m.start(), 12)):
+    if not mod and not re.search(
+        r"(?i:\b(?:in|during|by|until|since|the|this)\s+)$", t.before(m.start(), 12)
+    ):
         return None
     tense = t.tense(m.start(), m.end())
 
@@ -508,17 +609,20 @@ def _season(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", t.relative(resolve, "season"))
 
 
-@_rule(rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
-       rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RE}))?)\b|\bQ(?P<q>[1-4])\s+(?P<y2>{YEAR_RE})\b",
-       near=r"(?i:quarter|half|Q[1-4])")
+@_rule(
+    rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
+    rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RE}))?)\b|\bQ(?P<q>[1-4])\s+(?P<y2>{YEAR_RE})\b",
+    near=r"(?i:quarter|half|Q[1-4])",
+)
 def _quarter(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if m.group("q"):
         return _Cand(m.start(), m.end(), "DATE", _fixed(f"{m.group('y2')}-Q{m.group('q')}"))
     if re.match(r"\s+of\b", t.after(m.end())) and not m.group("year"):
         return None
     word = m.group("ord").lower()
-    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}.get(
-        word) or int(word[0])
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}.get(word) or int(
+        word[0]
+    )
     letter = "Q" if m.group("unit").lower() == "quarter" else "H"
     if letter == "H" and n > 2:
         return None
@@ -537,8 +641,10 @@ def _quarter(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", t.relative(resolve, "quarter"))
 
 
-@_rule(rf"(?i:\b(?:its|the|their)\s+(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+"
-       r"|full\s+)?year)\b")
+@_rule(
+    rf"(?i:\b(?:its|the|their)\s+(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+"
+    r"|full\s+)?year)\b"
+)
 def _ordinal_year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if re.match(r"\s+(?:of|in|since|after)\b", t.after(m.end())):
         return None
@@ -546,9 +652,11 @@ def _ordinal_year(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", Resolution("XXXX", None, False, note))
 
 
-@_rule(r"(?i:\b(?:(?:right|just|until|till|by|for|up\s+to)\s+)?(?P<w>now|nowadays|recently"
-       r"|currently)|\b(?:the\s+)?(?:(?:near|distant|foreseeable|recent)\s+)?(?P<n>future|past))\b(?!-)",
-       near=r"(?i:now|recently|future|past)")
+@_rule(
+    r"(?i:\b(?:(?:right|just|until|till|by|for|up\s+to)\s+)?(?P<w>now|nowadays|recently"
+    r"|currently)|\b(?:the\s+)?(?:(?:near|distant|foreseeable|recent)\s+)?(?P<n>future|past))\b(?!-)",
+    near=r"(?i:now|recently|future|past)",
+)
 def _vague(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = (m.group("w") or m.group("n")).lower()
     start = m.start("w") if m.group("w") else m.start()
@@ -557,23 +665,27 @@ def _vague(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if word == "now":
         after = t.after(m.end(), 20)
         left, _ = sentence_bounds(t.text, m.start(), m.end())
-        if re.match(r"\s*(?:that\b|and\s+(?:then|again)|on\b)", after) or re.search(
-                r"(?i:\b(?:every|even)\s+)$", t.before(start, 10)) or (
-                start == left and after.startswith(",")):
+        if (
+            re.match(r"\s*(?:that\b|and\s+(?:then|again)|on\b)", after)
+            or re.search(r"(?i:\b(?:every|even)\s+)$", t.before(start, 10))
+            or (start == left and after.startswith(","))
+        ):
             return None
         start = m.start()
     if m.group("n"):
-        if not re.search(r"(?i:\b(?:the|in|into|to)\s+)$", t.before(m.start(), 12) + " ") \
-                and not m.group().lower().startswith("the"):
+        if not re.search(
+            r"(?i:\b(?:the|in|into|to)\s+)$", t.before(m.start(), 12) + " "
+        ) and not m.group().lower().startswith("the"):
             return None
         if re.match(r"\s*(?:tense|participle|perfect)\b", t.after(m.end())) or re.match(
-                r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten)",
-                t.after(m.end())):
+            r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten)", t.after(m.end())
+        ):
             return None
         if not m.group().lower().startswith("the"):
             return None
     value = {"future": "FUTURE_REF", "past": "PAST_REF", "recently": "PAST_REF"}.get(
-        word, "PRESENT_REF")
+        word, "PRESENT_REF"
+    )
     if value == "PRESENT_REF":
         res = t.relative(lambda r: span_for_date(r, Precision.DAY), "day")
         return _Cand(start, m.end(), "DATE", replace(res, value=value))
@@ -589,11 +701,13 @@ def _present(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 # --------------------------------------------------------------------------- times
 
 
-@_rule(r"(?i:\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
-       r"|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)(?:\s*(?P<ampm2>a\.m\.|p\.m\.|am\b|pm\b))?"
-       r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s+(?:UTC|GMT)\b)|(?P<word>noon|midnight)))"
-       r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|local\s+time)\b)?"
-       rf"(?:\s+(?:on\s+)?(?P<day>(?i:today|yesterday|tomorrow)|{WEEKDAY_RE})\b)?")
+@_rule(
+    r"(?i:\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)(?:\s*(?P<ampm2>a\.m\.|p\.m\.|am\b|pm\b))?"
+    r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s+(?:UTC|GMT)\b)|(?P<word>noon|midnight)))"
+    r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|local\s+time)\b)?"
+    rf"(?:\s+(?:on\s+)?(?P<day>(?i:today|yesterday|tomorrow)|{WEEKDAY_RE})\b)?"
+)
 def _clock(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if m.group("word"):
         hh, mm = (12, 0) if m.group("word").lower() == "noon" else (24, 0)
@@ -637,15 +751,20 @@ def _duration_value(n: int | None, unit: str) -> str:
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
-_PRE = (r"(?:more\s+than|over|nearly|almost|about|around|some|at\s+least|less\s+than|up\s+to"
-        r"|roughly|approximately|just\s+over|just\s+under|under|another|only|a\s+further)")
+_PRE = (
+    r"(?:more\s+than|over|nearly|almost|about|around|some|at\s+least|less\s+than|up\s+to"
+    r"|roughly|approximately|just\s+over|just\s+under|under|another|only|a\s+further)"
+)
 
 
-@_rule(rf"(?i:\b(?:(?P<pre>{_PRE})\s+)?(?:(?P<the>the|its|their|his|her)\s+)?"
-       r"(?:(?P<dir>past|last|next|previous|coming|following|first|final)\s+)?"
-       rf"(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+and\s+a\s+half)?\s+"
-       r"(?:(?:more|consecutive|straight|full|long|successive|trading|business|working)\s+)?"
-       rf"(?P<unit>{UNIT_RE}))\b", near=_UNIT_WORDS)
+@_rule(
+    rf"(?i:\b(?:(?P<pre>{_PRE})\s+)?(?:(?P<the>the|its|their|his|her)\s+)?"
+    r"(?:(?P<dir>past|last|next|previous|coming|following|first|final)\s+)?"
+    rf"(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+and\s+a\s+half)?\s+"
+    r"(?:(?:more|consecutive|straight|full|long|successive|trading|business|working)\s+)?"
+    rf"(?P<unit>{UNIT_RE}))\b",
+    near=_UNIT_WORDS,
+)
 def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     unit = unit_name(m.group("unit"))
     if unit not in UNITS:
@@ -655,8 +774,11 @@ def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     plural = m.group("unit").lower().endswith("s")
     if num in ("a", "an") and (plural or unit in ("second", "quarter")):
         return None
-    if n is None and not num.replace(".", "").isdigit() and num not in (
-            "a few", "several", "many", "a number of"):
+    if (
+        n is None
+        and not num.replace(".", "").isdigit()
+        and num not in ("a few", "several", "many", "a number of")
+    ):
         return None
     value = _duration_value(n, unit)
     if "and a half" in m.group().lower() and n is not None:
@@ -678,11 +800,13 @@ def _duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(start, m.end(), "DURATION", Resolution(value, None, True, ""))
 
 
-@_rule(r"(?i:\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-       r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
-       r"|sixty|hundred|decades|years|months|weeks|days)[-\u2010](?P<unit>second|"
-       r"minute|hour|day|week|month|year|decade)(?:s)?)(?:[-\u2010](?:old|long))?\b",
-       near=_UNIT_WORDS)
+@_rule(
+    r"(?i:\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|hundred|decades|years|months|weeks|days)[-\u2010](?P<unit>second|"
+    r"minute|hour|day|week|month|year|decade)(?:s)?)(?:[-\u2010](?:old|long))?\b",
+    near=_UNIT_WORDS,
+)
 def _adjectival_duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     n = parse_number(m.group("num"))
     unit = m.group("unit").lower()
@@ -693,11 +817,14 @@ def _adjectival_duration(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DURATION", Resolution(_duration_value(n, unit), None))
 
 
-@_rule(r"(?i:\b(?:(?P<lead>recent|the\s+past|the\s+last|the\s+coming|the\s+next|many|several)\s+)?"
-       r"(?P<unit>years|months|weeks|decades|days|hours|minutes))\b")
+@_rule(
+    r"(?i:\b(?:(?P<lead>recent|the\s+past|the\s+last|the\s+coming|the\s+next|many|several)\s+)?"
+    r"(?P<unit>years|months|weeks|decades|days|hours|minutes))\b"
+)
 def _bare_plural(t: _Tagger, m: re.Match[str]) -> _Cand | None:
-    if not m.group("lead") and not re.search(r"(?i:\b(?:for|over|in|within|after|took)\s+)$",
-                                             t.before(m.start(), 10)):
+    if not m.group("lead") and not re.search(
+        r"(?i:\b(?:for|over|in|within|after|took)\s+)$", t.before(m.start(), 10)
+    ):
         return None
     if re.match(r"\s+(?:ago|of|old)\b", t.after(m.end())):
         return None
@@ -710,8 +837,10 @@ def _over_the_years(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DURATION", Resolution("PXY", None))
 
 
-@_rule(rf"(?i:\b(?:every|each)\s+(?:(?P<num>other|{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE}"
-       rf"|{WEEKDAY_RE}))\b")
+@_rule(
+    rf"(?i:\b(?:every|each)\s+(?:(?P<num>other|{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE}"
+    rf"|{WEEKDAY_RE}))\b"
+)
 def _every(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     word = m.group("unit").lower()
     if word in WEEKDAYS:
@@ -724,9 +853,12 @@ def _every(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "SET", Resolution(_duration_value(n or 1, unit), None))
 
 
-@_rule(r"(?i:\b(?:(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)"
-       r"|(?<=million\s)a|(?<=billion\s)a|(?<=percent\s)a|(?<=%\s)a|per)\s+"
-       r"(?P<unit>year|month|week|day|hour|quarter))\b", near=_UNIT_WORDS)
+@_rule(
+    r"(?i:\b(?:(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)"
+    r"|(?<=million\s)a|(?<=billion\s)a|(?<=percent\s)a|(?<=%\s)a|per)\s+"
+    r"(?P<unit>year|month|week|day|hour|quarter))\b",
+    near=_UNIT_WORDS,
+)
 def _frequency(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     unit = m.group("unit").lower()
     return _Cand(m.start(), m.end(), "SET", Resolution(_duration_value(1, unit), None))
@@ -736,6 +868,13 @@ def _frequency(t: _Tagger, m: re.Match[str]) -> _Cand | None:
 def _adverb_set(t: _Tagger, m: re.Match[str]) -> _Cand | None:
     if re.match(r"\s+[a-z]", t.after(m.end())) and m.group("w").lower() not in ("annually",):
         return None
-    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
-            "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m.group("w").lower()]
+    unit = {
+        "daily": "day",
+        "weekly": "week",
+        "monthly": "month",
+        "annually": "year",
+        "yearly": "year",
+        "quarterly": "quarter",
+        "hourly": "hour",
+    }[m.group("w").lower()]
     return _Cand(m.start(), m.end(), "SET", Resolution(_duration_value(1, unit), None))

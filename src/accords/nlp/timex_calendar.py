@@ -43,8 +43,9 @@ def span_for_date(d: date, precision: Precision) -> TimeSpan:
     if precision is Precision.DAY:
         return TimeSpan(d.isoformat(), precision, d, d)
     if precision is Precision.MONTH:
-        return TimeSpan(f"{d.year:04d}-{d.month:02d}", precision, d.replace(day=1),
-                        month_end(d.year, d.month))
+        return TimeSpan(
+            f"{d.year:04d}-{d.month:02d}", precision, d.replace(day=1), month_end(d.year, d.month)
+        )
     if precision is Precision.YEAR:
         return TimeSpan(f"{d.year:04d}", precision, date(d.year, 1, 1), date(d.year, 12, 31))
     if precision is Precision.DECADE:
@@ -67,8 +68,9 @@ def span_for_value(value: str) -> TimeSpan | None:
     if m["d"]:
         return TimeSpan(value, Precision.DAY, *[date(year, int(m["m"]), int(m["d"]))] * 2)
     if m["m"]:
-        return TimeSpan(value, Precision.MONTH, date(year, int(m["m"]), 1),
-                        month_end(year, int(m["m"])))
+        return TimeSpan(
+            value, Precision.MONTH, date(year, int(m["m"]), 1), month_end(year, int(m["m"]))
+        )
     if m["w"]:
         monday = date.fromisocalendar(year, int(m["w"]), 1)
         return TimeSpan(value, Precision.DAY, monday, monday + timedelta(days=6))
@@ -88,13 +90,22 @@ def part_of(span: TimeSpan, part: str) -> TimeSpan:
     days = (span.latest - span.earliest).days + 1
     third = days // 3
     if part == "early":
-        return TimeSpan(span.value, span.precision, span.earliest,
-                        span.earliest + timedelta(days=max(third - 1, 0)))
+        return TimeSpan(
+            span.value,
+            span.precision,
+            span.earliest,
+            span.earliest + timedelta(days=max(third - 1, 0)),
+        )
     if part == "late":
-        return TimeSpan(span.value, span.precision, span.latest - timedelta(days=max(third - 1, 0)),
-                        span.latest)
-    return TimeSpan(span.value, span.precision, span.earliest + timedelta(days=third),
-                    span.latest - timedelta(days=third))
+        return TimeSpan(
+            span.value, span.precision, span.latest - timedelta(days=max(third - 1, 0)), span.latest
+        )
+    return TimeSpan(
+        span.value,
+        span.precision,
+        span.earliest + timedelta(days=third),
+        span.latest - timedelta(days=third),
+    )
 
 
 def covering_span(earliest: date, latest: date) -> TimeSpan:

@@ -6,8 +6,10 @@ import re
 from enum import StrEnum
 
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])|\n")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Jr|Sr|U\.S|U\.N"
-                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Vol)|\b[A-Z])\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Jr|Sr|U\.S|U\.N"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Vol)|\b[A-Z])\.$"
+)
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|\u2019ll|wo n't|won't|won\u2019t|would|going to|is to|are to|is due"
@@ -21,8 +23,23 @@ _PAST = re.compile(
     r"|earlier|has been|have been|\w{3,}ed)\b",
     re.IGNORECASE,
 )
-_NOT_PAST = {"scheduled", "planned", "expected", "proposed", "intended", "red", "need", "speed",
-             "indeed", "united", "based", "armed", "related", "limited", "unprecedented"}
+_NOT_PAST = {
+    "scheduled",
+    "planned",
+    "expected",
+    "proposed",
+    "intended",
+    "red",
+    "need",
+    "speed",
+    "indeed",
+    "united",
+    "based",
+    "armed",
+    "related",
+    "limited",
+    "unprecedented",
+}
 
 
 class Tense(StrEnum):

@@ -17,8 +17,15 @@ from accords.nlp.timex_calendar import (
 from accords.nlp.timex_context import Tense
 from accords.records import Precision, TimeSpan
 
-PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
-               "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
+PLACEHOLDER = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "year": "XXXX",
+    "quarter": "XXXX-QX",
+    "decade": "XXX",
+    "century": "XX",
+}
 
 
 @dataclass(frozen=True)
@@ -54,11 +61,14 @@ class Reference:
             return Resolution(s.value, s)
         first, last = fn(self.earliest), fn(self.latest)
         if first.value == last.value:
-            return Resolution(first.value, first,
-                              note=f"document date only {self.precision.value}-precise")
+            return Resolution(
+                first.value, first, note=f"document date only {self.precision.value}-precise"
+            )
         cover = covering_span(min(first.earliest, last.earliest), max(first.latest, last.latest))
-        note = (f"document date only {self.precision.value}-precise: "
-                f"{grain} known to {cover.precision.value}")
+        note = (
+            f"document date only {self.precision.value}-precise: "
+            f"{grain} known to {cover.precision.value}"
+        )
         if cover.precision is Precision.CENTURY:
             return Resolution(PLACEHOLDER.get(grain, "XXXX"), None, False, note)
         return Resolution(cover.value, cover, True, note)
@@ -66,8 +76,12 @@ class Reference:
 
 def unresolved(grain: str) -> Resolution:
     """A relative expression with no document date to resolve it against."""
-    return Resolution(PLACEHOLDER.get(grain, "XXXX"), None, False,
-                      "no document date: relative expression left unresolved")
+    return Resolution(
+        PLACEHOLDER.get(grain, "XXXX"),
+        None,
+        False,
+        "no document date: relative expression left unresolved",
+    )
 
 
 def shift(ref: date, unit: str, n: int) -> TimeSpan:

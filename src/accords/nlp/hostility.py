@@ -1,0 +1,167 @@
+"""Hostility from one sentence: attacks, offensives, wars, crackdowns, fighting.
+
+A hostile act ("Russia's assault on Ukraine", "launched an air campaign against
+the SDF", "fighting ISIL", "called for the toppling of Assad") is a directed
+Hostility from the actor behind the act to the actor it targets. The target may
+be an armed group the gazetteer does not know ("the rebels", "Kurdish groups",
+"ISIL"): it stands for itself as a NIL armed group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from accords.nlp.actors import ActorContext
+from accords.nlp.relations import RelationFinding
+from accords.nlp.syntax import governing_verb, lemma, modality, subjects
+from accords.records import Entity, RelationType
+
+#: Nouns of a hostile act; the target follows "against" or "on".
+HOSTILE_NOUNS = frozenset(
+    {
+        "assault",
+        "attack",
+        "offensive",
+        "war",
+        "campaign",
+        "airstrike",
+        "bombing",
+        "operation",
+        "crackdown",
+        "invasion",
+        "aggression",
+        "fight",
+        "incursion",
+    }
+)
+#: Nouns whose "of"-object is the target ("the toppling of Assad").
+OUSTING_NOUNS = frozenset({"toppling", "overthrow", "ouster", "removal", "invasion"})
+#: Verbs whose object is the target ("fighting ISIL", "invaded Ukraine").
+HOSTILE_VERBS = frozenset(
+    {"fight", "attack", "invade", "bomb", "topple", "overthrow", "undermine", "repel", "oust"}
+)
+_TARGET_PREPS = frozenset({"against", "on"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _prep_targets(token: Token, preps: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out += [o for o in child.children if o.dep_ == "pobj"]
+    return out
+
+
+def _targets(trigger: Token) -> list[Token]:
+    word = lemma(trigger)
+    if trigger.pos_ == "VERB":
+        return [c for c in trigger.children if c.dep_ == "dobj"] + _prep_targets(
+            trigger, _TARGET_PREPS
+        )
+    if word in OUSTING_NOUNS or trigger.lower_ in OUSTING_NOUNS:
+        return _prep_targets(trigger, frozenset({"of"}))
+    found = _prep_targets(trigger, _TARGET_PREPS)
+    for of in _prep_targets(trigger, frozenset({"of"})):  # "a war of aggression against X"
+        found += _prep_targets(of, _TARGET_PREPS)
+    return found
+
+
+def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
+    """The actor behind the act: its owner, its adjective, or the subject of its verb."""
+    if trigger.pos_ == "VERB":
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBG":  # "rebels fighting against X"
+            return _target_entities([trigger.head], actors)
+        if trigger.dep_ == "pcomp" and trigger.head.head.pos_ == "VERB":
+            # "Iran has been assisting Iraq in fighting ISIL": both fight
+            verb = trigger.head.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            return _resolve([*subjects(verb), *objects], actors)
+        candidates = [trigger]
+    else:
+        owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        pronouns = [o for o in owners if o.lower_ in _POSSESSIVE_PRONOUNS]
+        found = _resolve([o for o in owners if o not in pronouns], actors)
+        if found:
+            return found
+        by = _prep_targets(trigger, frozenset({"by"}))
+        found = _resolve(by, actors)
+        if found:
+            return found
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            # "Turkish threats of a new offensive against X"
+            found = _resolve([c for c in head.head.children if c.dep_ in ("poss", "amod")], actors)
+            if found:
+                return found
+        candidates = [governing_verb(trigger)]
+    verb = candidates[0]
+    plural = trigger.pos_ != "VERB" and any(
+        c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children
+    )
+    for _ in range(3):  # "wants allies to undertake a crackdown": up to the one who wants
+        subject_tokens = subjects(verb)
+        found = _resolve(subject_tokens, actors)
+        if plural and len(found) < 2 and not any(t.tag_ in ("NNS", "NNPS") for t in subject_tokens):
+            return []  # "the UK supports Iraq in their fight": "their" is not the UK
+        if found:
+            return found
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return []
+
+
+def _resolve(tokens: list[Token], actors: ActorContext) -> list[Entity]:
+    return actors.states_of(e for t in tokens for e in actors.actors(t))
+
+
+def _target_entities(tokens: list[Token], actors: ActorContext) -> list[Entity]:
+    found = _resolve(tokens, actors)
+    if found:
+        return found
+    groups = [actors.armed_group(t) for t in tokens]
+    if not any(groups):  # "against SDF positions": the group that holds them
+        groups = [
+            actors.armed_group(c)
+            for t in tokens
+            for c in t.children
+            if c.dep_ in ("nmod", "compound", "poss")
+        ]
+    return list({g.key: g for g in groups if g is not None}.values())
+
+
+def _is_trigger(token: Token) -> bool:
+    word = lemma(token)
+    if token.pos_ == "VERB":
+        return word in HOSTILE_VERBS
+    if token.pos_ in ("NOUN", "PROPN"):
+        return (
+            word in HOSTILE_NOUNS
+            or token.lower_ in HOSTILE_NOUNS
+            or word in OUSTING_NOUNS
+            or token.lower_ in OUSTING_NOUNS
+        )
+    return False
+
+
+def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
+    """Directed hostility in one sentence, one finding per source–target pair."""
+    found: list[RelationFinding] = []
+    for token in sent:
+        if not _is_trigger(token):
+            continue
+        targets = _target_entities(_targets(token), actors)
+        if not targets:
+            continue
+        agents = _agents(token, actors)
+        mood = modality(token)
+        rtype = RelationType.HOSTILITY
+        for source in agents:
+            for target in targets:
+                if source.key != target.key:
+                    found.append(
+                        RelationFinding(
+                            rtype, (source, target), mood, token, source=source, target=target
+                        )
+                    )
+    return found
