@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -47,7 +48,7 @@ def make_corpus(folder: Path, variants: int) -> Path:
                 year = int(entry["published"][:4]) + shift
                 record = {
                     "text": text,
-                    "url": f"{entry['url']}#variant-{i}",
+                    "url": f"{entry.get('url', 'https://example.org/' + path.name)}#variant-{i}",
                     "published": f"{year}{entry['published'][4:]}",
                     "precision": entry.get("precision", "day"),
                 }
@@ -61,9 +62,16 @@ def words(corpus: Path) -> int:
 
 
 def _peaks() -> dict[str, float]:
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"peak_writer_mb": round(me, 1), "peak_worker_mb": round(children, 1)}
+    """Peak memory of this process and of its largest child; CPU time of both (pool workers
+    are joined, so theirs counts; Ray's actors are not children and do not)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    return {
+        "peak_writer_mb": round(me.ru_maxrss / 1024, 1),
+        "peak_worker_mb": round(children.ru_maxrss / 1024, 1),
+        "cpu_s": round(cpu, 1),
+    }
 
 
 # --- one measured run, in its own process ------------------------------------------------
@@ -83,6 +91,12 @@ def run_one(kind: str, corpus: str, store: str, workers: int) -> dict[str, Any]:
             pass
         return {"seconds": time.perf_counter() - start, **_peaks()}
     target = open_store(store)
+    first: list[float] = []
+
+    def on_result(_: object) -> None:
+        if not first:
+            first.append(time.perf_counter())
+
     start = time.perf_counter()
     if kind == "sequential":
         from accords.analyse import Analyzer
@@ -90,22 +104,28 @@ def run_one(kind: str, corpus: str, store: str, workers: int) -> dict[str, Any]:
 
         analyzer = Analyzer()
         start = time.perf_counter()  # model loading is not throughput
-        summary = ingest_paths([corpus], target, analyzer)
+        summary = ingest_paths([corpus], target, analyzer, on_result=on_result)
     elif kind == "pool":
         from accords.parallel.pool import ingest_paths_pool
 
-        summary = ingest_paths_pool([corpus], target, workers=workers)
+        summary = ingest_paths_pool([corpus], target, workers=workers, on_result=on_result)
     elif kind == "ray":
         from accords.parallel.ray_engine import ingest_ray
 
-        summary = ingest_ray([corpus], target, actors=workers)
+        summary = ingest_ray([corpus], target, actors=workers, on_result=on_result)
     else:
         raise SystemExit(f"unknown run kind {kind}")
-    seconds = time.perf_counter() - start
+    end = time.perf_counter()
+    seconds = end - start
     stats = target.stats()
     target.close()
+    folder = Path(store)
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) if folder.is_dir() else 0
     return {
-        "seconds": seconds, "stored": summary.count("stored"), "problems": len(summary.problems),
+        "store_mb": round(size / 2**20, 1),
+        "seconds": seconds, "to_first": first[0] - start, "after_first": end - first[0],
+        "documents": len(summary.results),
+        "stored": summary.count("stored"), "problems": len(summary.problems),
         "quads": stats.quads, **_peaks(),
     }
 
@@ -133,14 +153,18 @@ def engines(variants: int, tmp: Path) -> None:
     rows.append(("ingest, 1 process", measure("sequential", corpus, str(tmp / "s1"))))
     rows.append(("ingest --workers 2 (pool)", measure("pool", corpus, str(tmp / "s2"), 2)))
     rows.append(("ingest --engine ray (2 actors)", measure("ray", corpus, str(tmp / "s3"), 2)))
-    print(f"corpus: {variants} x 5 seeds = {variants * 5} articles, {n} words")
-    print("| run | seconds | words/s | ratio to raw nlp.pipe | peak writer MB | peak worker MB |")
-    print("|---|---|---|---|---|---|")
+    print(f"corpus: {variants} x 5 seeds = {variants * 5} articles, {n} words; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
+    print("| run | wall s | to first doc s | words/s (wall) | words/s (steady) "
+          "| steady ratio to raw nlp.pipe | peak writer MB | peak worker MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    raw = n / base["seconds"]
     for name, r in rows:
-        wps = n / r["seconds"]
+        docs = r.get("documents", 1)
+        steady = n * (docs - 1) / docs / r["after_first"] if "after_first" in r else raw
         print(
-            f"| {name} | {r['seconds']:.1f} | {wps:,.0f} | {wps / (n / base['seconds']):.3f} "
-            f"| {r['peak_writer_mb']} | {r['peak_worker_mb']} |"
+            f"| {name} | {r['seconds']:.1f} | {r.get('to_first', 0):.1f} | {n / r['seconds']:,.0f} "
+            f"| {steady:,.0f} | {steady / raw:.3f} | {r['peak_writer_mb']} | {r['peak_worker_mb']} |"
         )
 
 
@@ -178,17 +202,17 @@ def stores(variants: int, tmp: Path) -> None:
 
 
 def growth(variants: int, tmp: Path) -> None:
-    print("| corpus | articles | words | seconds (pool, 2 workers) | s per article "
-          "| peak writer MB | peak worker MB | quads |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| corpus | articles | words | wall s (pool, 2 workers) | to first doc s "
+          "| s per article after the first | peak writer MB | peak worker MB | quads | store MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for scale in (max(1, variants // 10), variants):
         corpus = make_corpus(tmp, scale)
         r = measure("pool", corpus, str(tmp / f"g{scale}"), 2)
         articles = scale * 5
         print(
             f"| {scale}x seeds | {articles} | {words(corpus)} | {r['seconds']:.1f} "
-            f"| {r['seconds'] / articles:.2f} | {r['peak_writer_mb']} | {r['peak_worker_mb']} "
-            f"| {r['quads']} |"
+            f"| {r['to_first']:.1f} | {r['after_first'] / max(1, articles - 1):.3f} "
+            f"| {r['peak_writer_mb']} | {r['peak_worker_mb']} | {r['quads']} | {r['store_mb']} |"
         )
 
 
