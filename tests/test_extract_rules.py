@@ -203,3 +203,54 @@ def test_a_headline_list_of_subjects_is_read_whole(run: Run) -> None:
         "Q79",
         "planned",
     ) in _triples(ex)
+
+
+# --- meetings -------------------------------------------------------------------------
+
+
+def _meeting_rows(ex: Extraction) -> list[tuple[str, set[str], str]]:
+    return [
+        (m.type.value, _keys(p for p in m.participants if p.kind is not None), m.status.value)
+        for m in ex.meetings
+    ]
+
+
+def test_a_meeting_used_as_a_setting_is_not_evidence(run: Run) -> None:
+    ex = run(
+        "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan. "
+        "“We must keep talking,” a diplomat said during the meeting."
+    )
+    assert len(ex.meetings) == 1
+    assert ex.meetings[0].evidence.sentence.text.startswith("Indian Prime Minister")
+
+
+def test_a_back_reference_that_reports_the_meeting_is_evidence(run: Run) -> None:
+    ex = run(
+        "The defence chiefs of Greece and Turkey met on Monday. The meeting was held in Athens."
+    )
+    assert len(ex.meetings) == 2
+    assert {m.place_name for m in ex.meetings} == {"Athens"}
+
+
+def test_the_meeting_of_an_organ_has_the_organ_as_participant(run: Run) -> None:
+    ex = run("A NATO summit opened in Vilnius on Tuesday.")
+    assert [(t, s) for t, _, s in _meeting_rows(ex)] == [("Summit", "held")]
+    assert _keys(ex.meetings[0].participants) == {"Q7184"}
+
+
+def test_a_possible_summit_between_the_leaders_of_three_states(run: Run) -> None:
+    ex = run(
+        "A spokesman said a possible summit meeting between the leaders of Egypt, Jordan "
+        "and Iraq was under consideration."
+    )
+    assert _meeting_rows(ex) == [("Summit", {"Q79", "Q810", "Q796"}, "proposed")]
+
+
+def test_the_states_that_agree_a_summit_take_part_in_it(run: Run) -> None:
+    ex = run("Egypt and Jordan agreed the next three-way summit with Iraq will be held in Cairo.")
+    assert _meeting_rows(ex) == [("Summit", {"Q79", "Q810", "Q796"}, "planned")]
+
+
+def test_talks_with_their_own_place_are_not_a_back_reference(run: Run) -> None:
+    ex = run("Qatar has hosted the talks in Doha over the last year.")
+    assert [(t, p) for t, p, _ in _meeting_rows(ex)] == [("Talks", {"Q846"})]

@@ -262,7 +262,7 @@ class ActorContext:
                 if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
             ]
             return earlier[-1] if earlier else self.last_person
-        if token.lemma_.lower() in _ROLE_NOUNS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in _ROLE_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN":
             if not any(child.lower_ == "the" for child in token.children):
                 return None
             states = [

@@ -184,7 +184,12 @@ class _Extractor:
             )
         timex = self._timex(sentence, finding.trigger)
         date = timex.span if timex is not None else None
-        if date is not None:
+        if date is None and finding.refers_back and self.meetings:
+            # "The meeting was held in Athens": the date of the meeting it refers to
+            date = self.meetings[-1].date
+            if len(self.meetings) - 1 in self.dated_by_text:
+                self.dated_by_text.add(len(self.meetings))
+        elif date is not None:
             self.dated_by_text.add(len(self.meetings))
         if date is None and finding.status is MeetingStatus.HELD:
             date = self.doc_span

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext
 from accords.nlp.lexicon import MEETING_NOUNS, MEETING_VERBS, PHONE_WORDS
-from accords.nlp.syntax import chain, is_future, lemma, subjects
+from accords.nlp.syntax import chain, governing_verb, is_future, lemma, subjects
 from accords.records import ActorKind, Entity, MeetingStatus, MeetingType
 
 _PARTICIPANT_PREPS = frozenset({"between", "among", "with", "of"})
@@ -46,16 +46,67 @@ class MeetingFinding:
 
 
 def _anaphoric(token: Token) -> bool:
-    """ "that meeting", "the meeting" with no participants of its own, or plural "meetings"."""
-    if token.tag_ == "NNS" and lemma(token) != "talk":
+    """ "that meeting", "the meeting" with no participants or place of its own, or "meetings"."""
+    if token.tag_ == "NNS" and lemma(token) not in ("talk", "contact"):
         return True
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     own = any(
         c.dep_ in ("amod", "compound", "poss", "nmod")
         or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS)
+        or (  # "the talks in Astana"
+            c.dep_ == "prep"
+            and c.lower_ in _PLACE_PREPS
+            and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.children)
+        )
         for c in token.children
     )
     return bool(determiners & {"the", "that", "this"}) and not own
+
+
+#: Verbs whose subjects arrange a meeting they take part in.
+_ARRANGING_VERBS = frozenset({"agree", "decide", "arrange", "plan", "propose"})
+#: Verbs that say something of a meeting itself ("the meeting was held in Moscow").
+_MEETING_PREDICATES = frozenset(
+    {
+        "hold",
+        "take",
+        "occur",
+        "happen",
+        "last",
+        "begin",
+        "end",
+        "start",
+        "conclude",
+        "open",
+        "close",
+        "acknowledge",
+        "confirm",
+        "schedule",
+        "postpone",
+        "cancel",
+        "set",
+        "plan",
+    }
+)
+
+
+def _reports_meeting(token: Token) -> bool:
+    """A back-reference is evidence only when its sentence reports the meeting itself.
+
+    "The meeting was held in Moscow" is; "said during the meeting", "the
+    meeting coincided with …", "the visit comes as …" only use it as a setting.
+    """
+    return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in _MEETING_PREDICATES
+
+
+def _organ_meeting(trigger: Token, participants: list[Entity]) -> bool:
+    """ "a United Nations Security Council meeting", "a NATO summit": an organ meets."""
+    return (
+        trigger.pos_ == "NOUN"
+        and len(participants) == 1
+        and participants[0].kind is ActorKind.INTERNATIONAL_ORGANIZATION
+        and any(c.dep_ == "compound" for c in trigger.children)
+    )
 
 
 def _meeting_type(token: Token) -> MeetingType | None:
@@ -67,8 +118,12 @@ def _meeting_type(token: Token) -> MeetingType | None:
             return found if words & PHONE_WORDS else None
         if found is MeetingType.MEETING and any(c.lower_ == "summit" for c in token.children):
             return MeetingType.SUMMIT
-        if found is MeetingType.MEETING and token.lower_ == "contact":
-            return None  # "contact" alone is too vague to call a meeting
+        if found is MeetingType.MEETING and lemma(token) == "contact":
+            # "contact" alone is too vague to call a meeting; "contacts between A and B" is one
+            between = any(
+                c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children
+            )
+            return found if between else None
         return found
     if token.pos_ == "VERB":
         found = MEETING_VERBS.get(word)
@@ -129,13 +184,22 @@ def _participant_tokens(trigger: Token) -> list[Token]:
             tokens.append(head)
     if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         tokens += subjects(head)
+        if head.dep_ == "ccomp" and lemma(head.head) in _ARRANGING_VERBS:
+            # "A and B agreed the next summit with C will be held in X": A and B take part
+            tokens += subjects(head.head)
+        # "met with X", "a meeting had taken place in Moscow between the heads of A and B"
         tokens += [
             o
             for p in head.children
-            if p.dep_ == "prep" and p.lower_ == "with"
+            if p.dep_ == "prep" and p.lower_ in ("with", "between", "among")
             for o in p.children
             if o.dep_ == "pobj"
         ]
+    elif trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        # "expressing interest in a meeting with X": whoever expresses the interest
+        owner = head.head
+        if lemma(owner) in _INTENT_NOUNS:
+            tokens += subjects(governing_verb(owner))
     return tokens
 
 
@@ -182,7 +246,7 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         if mtype is None:
             continue
         if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token):
-            if token.tag_ != "NNS":
+            if token.tag_ != "NNS" and _reports_meeting(token):
                 place, place_name = _place(token, actors)
                 found.append(
                     MeetingFinding(
@@ -212,7 +276,9 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
             if state not in with_states:
                 with_states.append(state)
         states = [e for e in with_states if e.kind is ActorKind.STATE]
-        if len(states) < 2 and not (with_states and place is not None):
+        organ = _organ_meeting(token, with_states)
+        placed = place is not None or place_name is not None
+        if len(states) < 2 and not (with_states and placed) and not organ:
             continue  # one side and no place is not enough to call it a meeting
         found.append(
             MeetingFinding(
