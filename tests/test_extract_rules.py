@@ -254,3 +254,12 @@ def test_the_states_that_agree_a_summit_take_part_in_it(run: Run) -> None:
 def test_talks_with_their_own_place_are_not_a_back_reference(run: Run) -> None:
     ex = run("Qatar has hosted the talks in Doha over the last year.")
     assert [(t, p) for t, p, _ in _meeting_rows(ex)] == [("Talks", {"Q846"})]
+
+
+def test_what_an_effort_is_to_establish_is_planned(run: Run) -> None:
+    ex = run(
+        "The talks attest to Erdogan's effort to establish a regional alliance with "
+        "Azerbaijan and Georgia."
+    )
+    alliances = [r for r in ex.relationships if r.type.value == "Alliance"]
+    assert alliances and all(r.evidence.modality.value == "planned" for r in alliances)

@@ -30,6 +30,7 @@ _TOGETHER = frozenset({"together", "jointly", "closely"})
 #: Backing nouns naming the act, whose owner gives ("its support for X"); agent nouns
 #: ("Russia's backer") name the giver, whose owner receives.
 _ACTS = frozenset({"support", "backing", "aid", "assistance"})
+_DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -258,20 +259,20 @@ def _dedupe(findings: list[RelationFinding]) -> list[RelationFinding]:
     """One finding per (type, members) in a sentence; the more specific modality wins.
 
     Generic coordination gives way to a more specific cooperative type between the
-    same members ("strengthen ties and improve military coordination").
+    same members in the same modality ("strengthen ties and improve military
+    coordination"); an alliance is another fact ("an effort to establish a
+    triumvirate in concert with X" keeps both).
     """
     specific = {
-        frozenset(f.members[i].key for i in range(len(f.members)))
+        (frozenset(m.key for m in f.members), f.modality)
         for f in findings
-        if f.type.cooperative
-        and f.type is not RelationType.DIPLOMATIC_COORDINATION
-        and f.type is not RelationType.BACKING
+        if f.type in _DOMAIN_TYPES
     }
     findings = [
         f
         for f in findings
         if f.type is not RelationType.DIPLOMATIC_COORDINATION
-        or frozenset(m.key for m in f.members) not in specific
+        or (frozenset(m.key for m in f.members), f.modality) not in specific
     ]
     best: dict[tuple[RelationType, frozenset[str], str | None], RelationFinding] = {}
     for finding in findings:

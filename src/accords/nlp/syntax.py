@@ -11,6 +11,7 @@ from accords.records import Modality
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp"})
+_TRYING = frozenset({"effort", "attempt", "bid"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _REPORTING = frozenset({"say", "tell", "report", "state", "add", "insist", "confirm", "announce"})
 
@@ -135,6 +136,9 @@ def modality(trigger: Token) -> Modality:
             if token.i != trigger.i and lemma(token) in ALLEGING_VERBS:
                 seen.add(Modality.RUMOURED)
         coordinated = token.dep_ == "conj" and token.pos_ == "VERB"
+        if trigger.dep_ == "dobj" and lemma(token) in _TRYING:
+            # "an effort to establish a triumvirate": what is to be established is planned
+            seen.add(Modality.PLANNED)
     if _headline_infinitive(trigger):
         seen.add(Modality.PLANNED)
     for modality_ in MODALITY_ORDER:
