@@ -27,8 +27,9 @@ def test_seeds_build_the_graph_the_questions_need(seeds_store_path: Path) -> Non
     # the Moscow meeting of the Turkish and Syrian intelligence chiefs, dated 2020-01-13
     rows = _select(
         store,
-        f"""SELECT ?date ?place WHERE {{
-              ?m a <{ACC}Talks> ; <{ACC}date> ?date ; <{ACC}placeName> ?place ;
+        f"""SELECT DISTINCT ?date ?place WHERE {{
+              VALUES ?type {{ <{ACC}Meeting> <{ACC}Talks> }}
+              ?m a ?type ; <{ACC}date> ?date ; <{ACC}placeName> ?place ;
                  <{ACC}participant> <https://w3id.org/accords/id/entity/Q43> ,
                                     <https://w3id.org/accords/id/entity/Q858> . }}""",
     )
