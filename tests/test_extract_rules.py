@@ -13,7 +13,16 @@ import pytest
 
 from accords.analyse import Analyzer
 from accords.documents import Metadata, make_document
-from accords.records import Claim, Entity, Extraction, Meeting, Precision, Relationship
+from accords.records import (
+    Claim,
+    Entity,
+    Extraction,
+    Meeting,
+    Modality,
+    Precision,
+    Relationship,
+    RelationType,
+)
 
 PUBLISHED = date(2021, 3, 10)
 
@@ -263,3 +272,16 @@ def test_what_an_effort_is_to_establish_is_planned(run: Run) -> None:
     )
     alliances = [r for r in ex.relationships if r.type.value == "Alliance"]
     assert alliances and all(r.evidence.modality.value == "planned" for r in alliances)
+
+
+def test_following_months_take_the_year_of_the_previous_sentence(run: Run) -> None:
+    """ "In the following months" after "early 2017" speaks of 2017, at year precision."""
+    ex = run(
+        "The dynamics shifted in early 2017, when Britain began withdrawing from the war. "
+        "In the following months, London lifted its support for a collection of rebels."
+    )
+    [backing] = [r for r in ex.relationships if r.type is RelationType.BACKING]
+    assert backing.evidence.modality is Modality.ENDED
+    assert backing.target is not None and backing.target.label == "rebels"
+    until = backing.evidence.valid_until
+    assert until is not None and until.value == "2017" and until.precision is Precision.YEAR

@@ -131,3 +131,25 @@ def test_a_document_whose_graph_fails_the_shapes_is_not_stored(
     assert result.status == "invalid"
     assert "anchorOf" in result.reason and "not the text" in result.reason
     assert store.document_ids() == []
+
+
+def test_seed_dates_flow_into_the_facts(seeds_store_path: Path) -> None:
+    """The Tehran summit on 2018-09-07; the US support of the rebels ended in 2017 (seed 001)."""
+    store = OxigraphStore(seeds_store_path, read_only=True)
+    summit = _select(
+        store,
+        f"""SELECT DISTINCT ?date WHERE {{
+              ?m a <{ACC}Summit> ; <{ACC}date> ?date ; <{ACC}placeName> "Tehran" . }}""",
+    )
+    assert [r["date"].value for r in summit] == ["2018-09-07"]
+    ended = _select(
+        store,
+        f"""SELECT DISTINCT ?until ?precision WHERE {{
+              ?r a <{ACC}Backing> ; <{ACC}source> <https://w3id.org/accords/id/entity/Q30> ;
+                 <{ACC}hasEvidence> ?e .
+              ?e <{ACC}modality> <{ACC}Ended> ; <{ACC}validUntil> ?until ;
+                 <{ACC}validUntilPrecision> ?precision . }}""",
+    )
+    assert [(r["until"].value, r["precision"].value) for r in ended] == [
+        ("2017-12-31", ACC + "YearPrecision")
+    ]

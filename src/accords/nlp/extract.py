@@ -6,6 +6,7 @@ the time expressions, the gazetteer): the same input gives the same records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -19,7 +20,7 @@ from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
 from accords.nlp.syntax import clause_extent
-from accords.nlp.timex import governing_timex, span_for_date
+from accords.nlp.timex import governing_timex, span_for_date, span_for_value
 from accords.records import (
     ActorKind,
     Claim,
@@ -41,6 +42,12 @@ from accords.records import (
 
 EXTRACTOR_VERSION = f"accords-{__version__}"
 ONE_DAY = timedelta(days=1)
+#: Time anaphora: the period after the one the previous sentence named.
+_FOLLOWING = re.compile(
+    r"\b(?:in|over|during) the (?:following|next|subsequent) (?:days|weeks|months)\b"
+    r"|\bin the (?:weeks|months) that followed\b",
+    re.I,
+)
 #: Meeting types from the most to the least specific (merging keeps the first).
 _SPECIFICITY = [
     MeetingType.PHONE_CALL,
@@ -87,6 +94,8 @@ class _Extractor:
         self.dated_by_text: set[int] = set()  # indices of meetings whose date the text states
         self.claims: list[Claim] = []
         self.quoted_speaker: tuple[int, Entity] | None = None  # who was quoted, in which sentence
+        self.previous_time: TimeSpan | None = None  # the time the previous sentence spoke of
+        self.anaphoric_time: TimeSpan | None = None  # "in the following months" -> that time
 
     # --- time ----------------------------------------------------------------------
 
@@ -103,6 +112,8 @@ class _Extractor:
         timex = self._timex(sentence, trigger)
         observed: TimeSpan | None = self.doc_span
         valid_from = valid_until = None
+        if timex is None and self.anaphoric_time is not None:
+            observed = self.anaphoric_time
         if timex is not None and timex.span is not None:
             if timex.anchor == "since":
                 valid_from = timex.span
@@ -125,7 +136,23 @@ class _Extractor:
 
     # --- per sentence --------------------------------------------------------------
 
+    def _sentence_time(self, sentence: Sentence) -> None:
+        """Remember the period this sentence speaks of; resolve "in the following months"."""
+        self.anaphoric_time = None
+        if self.previous_time is not None and _FOLLOWING.search(sentence.text):
+            # the year the previous sentence spoke of: never more precise than the text allows
+            year = self.previous_time.earliest.year
+            self.anaphoric_time = span_for_value(str(year))
+        own = governing_timex(self.timexes, sentence.start, sentence.end)
+        if own is not None and own.span is not None and own.type in ("DATE", "TIME"):
+            self.previous_time = own.span
+        elif self.anaphoric_time is not None:
+            self.previous_time = self.anaphoric_time
+        else:
+            self.previous_time = None
+
     def sentence(self, sent: Span, sentence: Sentence) -> None:
+        self._sentence_time(sentence)
         self.actors.index(sent)
         named_states = self.actors.states_of(
             e for t in sent if (e := self.actors.entity_at(t)) is not None

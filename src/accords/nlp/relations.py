@@ -221,6 +221,19 @@ def _agreement_type(token: Token) -> RelationType | None:
     return None
 
 
+_QUANTITY_NOUNS = frozenset({"collection", "number", "group", "range", "handful", "host", "array", "coalition"})
+
+
+def _through_quantities(tokens: list[Token]) -> list[Token]:
+    """ "a collection of rebels": the of-object of a quantity noun stands for the group."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if lemma(token) in _QUANTITY_NOUNS:
+            out += list(_prep_objects(token, frozenset({"of"})))
+    return out
+
+
 def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Every relationship stated (in any modality) in one sentence."""
     found: list[RelationFinding] = []
@@ -235,7 +248,10 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
         if rtype is RelationType.BACKING and not patients:
             # "backed the rebels", "its support for Kurdish militias": a non-state armed group
-            patients = [g for t in patient_tokens if (g := actors.armed_group(t)) is not None]
+            patients = [
+                g for t in _through_quantities(patient_tokens)
+                if (g := actors.armed_group(t)) is not None
+            ]
         mood = modality(token)
         if agreement is not None and mood is Modality.ASSERTED:
             mood = Modality.AGREED
