@@ -315,6 +315,9 @@ class ActorContext:
         found: list[Entity] = []
         for head in (token, *token.conjuncts):
             found.extend(self._actors_of(head, depth))
+            if found and depth == 0:
+                for companion in _companions(head):  # "Russia, along with Iran, ..."
+                    found.extend(self._actors_of(companion, depth + 1))
         return list(dict.fromkeys(found))
 
     def _actors_of(self, token: Token, depth: int) -> list[Entity]:
@@ -346,6 +349,25 @@ class ActorContext:
                             if o.dep_ == "pobj":
                                 found.extend(self.actors(o, depth + 1))
         return found
+
+
+def _companions(token: Token) -> list[Token]:
+    """ "Russia, along with Iran", "Iran, together with Iraq": actors in the same role."""
+    out: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "alongside":
+            out += [o for o in prep.children if o.dep_ == "pobj"]
+        elif prep.lower_ in ("along", "together"):
+            out += [
+                o
+                for w in prep.children
+                if w.dep_ == "prep" and w.lower_ == "with"
+                for o in w.children
+                if o.dep_ == "pobj"
+            ]
+    return out
 
 
 _OPENING = "\u201c"

@@ -170,6 +170,13 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         for obj in objects:
             patients += _with_objects(obj)
         return agents, patients
+    if _opposed_sides(trigger):
+        verb = governing_verb(trigger)
+        # "on an opposite side of the conflict from X": X hangs on the side or its conflict
+        holders = [trigger, verb, *_prep_objects(trigger, frozenset({"of"}))]
+        return subjects(verb), [
+            o for h in holders for o in _prep_objects(h, frozenset({"from", "with"}))
+        ]
     agents = []
     if RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING and lemma(trigger) in _ACTS:
         # "its support for the rebels": the owner gives, the for-object receives
@@ -182,18 +189,21 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "Russia's partner", "an agreement with Iran": the other side
         patients = [c for c in trigger.children if c.dep_ == "poss"]
         patients += list(_prep_objects(trigger, _MEMBER_PREPS))
-    if _opposed_sides(trigger):
-        verb = governing_verb(trigger)
-        agents += subjects(verb)
-        patients += list(_prep_objects(trigger, frozenset({"from", "with"})))
-        patients += list(_prep_objects(verb, frozenset({"from", "with"})))
-        return agents, patients
     head = trigger.head
     if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
         patients += list(_prep_objects(head.head, frozenset({"with"})))
         head = head.head
+    copula = trigger.sent.root
     if trigger.dep_ == "appos":  # "Turkey and Syria — two bitter rivals"
         agents.append(head)
+    elif (
+        trigger.dep_ in ("nsubj", "nsubjpass")
+        and lemma(copula) == "be"
+        and copula.i < trigger.i
+        and any(c.dep_ == "nsubj" for c in copula.children)
+    ):
+        # "Russia, along with Iran, is the key backer of X and ...": the copula's subject
+        agents += [c for c in copula.children if c.dep_ == "nsubj"]
     elif trigger.dep_ in ("dobj", "attr", "pobj", "conj", "nsubjpass"):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -221,7 +231,9 @@ def _agreement_type(token: Token) -> RelationType | None:
     return None
 
 
-_QUANTITY_NOUNS = frozenset({"collection", "number", "group", "range", "handful", "host", "array", "coalition"})
+_QUANTITY_NOUNS = frozenset(
+    {"collection", "number", "group", "range", "handful", "host", "array", "coalition"}
+)
 
 
 def _through_quantities(tokens: list[Token]) -> list[Token]:
@@ -249,7 +261,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         if rtype is RelationType.BACKING and not patients:
             # "backed the rebels", "its support for Kurdish militias": a non-state armed group
             patients = [
-                g for t in _through_quantities(patient_tokens)
+                g
+                for t in _through_quantities(patient_tokens)
                 if (g := actors.armed_group(t)) is not None
             ]
         mood = modality(token)
@@ -264,6 +277,14 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
                                 rtype, (source, target), mood, token, source=source, target=target
                             )
                         )
+            continue
+        if _opposed_sides(token):  # one side against each actor on the other side
+            found += [
+                RelationFinding(rtype, (a, p), mood, token)
+                for a in agents
+                for p in patients
+                if a.key != p.key
+            ]
             continue
         members = tuple(dict.fromkeys([*agents, *patients]))
         if len(members) >= 2:

@@ -41,10 +41,32 @@ def subjects(verb: Token) -> list[Token]:
                 return owners
         if current.dep_ == "relcl":  # "Russia, which denies ...": the noun it describes
             return [current.head]
-        if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:
+        gerund = _gerund_subject(current)
+        if gerund is not None:
+            return [gerund]
+        if (
+            current.dep_ not in ("xcomp", "conj", "acl", "advcl", "acomp")
+            or current.head.i == current.i
+        ):
             break
         current = current.head
     return []
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """ "despite Turkey still being on ...": the subject of a gerund parsed as the preposition's object."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp"):
+        return None
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "pobj"
+        and before.pos_ == "PROPN"
+        and before.head.dep_ == "prep"
+        and before.head.head.i in (verb.head.i, verb.i)
+    ):
+        return before
+    return None
 
 
 def _owners(noun: Token) -> list[Token]:
