@@ -28,6 +28,7 @@ STATE_LEVEL = frozenset(
     }
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_FIRST_PLURAL = frozenset({"we", "us", "our"})
 _ROLE_NOUNS = frozenset(
     {"officer", "strongman", "leader", "president", "dictator", "premier", "minister", "ruler"}
 )
@@ -104,6 +105,28 @@ class ActorContext:
     sentence_no: int = -1  # index of the sentence being read
     speaker: tuple[int, Entity] | None = None  # the latest claimant and its sentence
     person_at: int = -1  # the sentence that named the latest person
+    voices: list[tuple[int, int, Entity]] = field(default_factory=list)  # this sentence's claims
+
+    def note_voices(self, spans: Iterable[tuple[int, int, Entity]]) -> None:
+        """The claim contents of the sentence being read, with their speakers ("we" inside)."""
+        self.voices = list(spans)
+
+    def first_person(self, token: Token) -> Entity | None:
+        """ "we", "us", "our" inside a speaker's words: the state the speaker stands for."""
+        if token.lower_ not in _FIRST_PLURAL or token.pos_ != "PRON":
+            return None
+        for start, end, speaker in self.voices:
+            if start <= token.idx < end:
+                return self.state_of(speaker)
+        return None
+
+    def group_with(self, entity: Entity) -> tuple[Entity, ...]:
+        """The latest group of states named together that includes this one, or ()."""
+        for group in self.groups:
+            states = tuple(self.states_of(group))
+            if len(states) >= 2 and any(s.key == entity.key for s in states):
+                return states
+        return ()
 
     def note_speaker(self, entity: Entity) -> None:
         """Remember the latest claimant (for "he added", "she told reporters" after it)."""
@@ -327,7 +350,7 @@ class ActorContext:
         group = self.group_for(token)
         if group:
             return list(group)
-        person = self.person_for(token)
+        person = self.person_for(token) or self.first_person(token)
         if person is not None:
             return [person]
         named = self.named_unlinked(token)

@@ -158,6 +158,7 @@ class _Extractor:
             e for t in sent if (e := self.actors.entity_at(t)) is not None
         )
         claims = find_claims(sent, self.actors) or self._continued_quote(sent)
+        self.actors.note_voices((c.content_start, c.content_end, c.claimant) for c in claims)
         # a question asks, it does not report ("Are Russia and Iran expanding ties?")
         question = sentence.text.endswith("?")
         relations = [] if question else find_relations(sent, self.actors)
@@ -208,6 +209,13 @@ class _Extractor:
                 type=previous.type,
                 place=finding.place or previous.place,
                 place_name=finding.place_name or previous.place_name,
+            )
+        states = [p for p in finding.participants if p.kind is ActorKind.STATE]
+        if finding.type is MeetingType.SUMMIT and len(states) == 1:
+            # "Putin during a summit in Tehran": a summit of the states the text is about
+            circle = self.actors.group_with(states[0])
+            finding = replace(
+                finding, participants=tuple(dict.fromkeys([*finding.participants, *circle]))
             )
         timex = self._timex(sentence, finding.trigger)
         date = timex.span if timex is not None else None
@@ -318,6 +326,39 @@ class _Extractor:
 
     # --- document ------------------------------------------------------------------
 
+    def _summits_joined(self, groups: list[list[int]]) -> list[list[int]]:
+        """A summit mentioned again with fewer participants is the fuller summit of that date."""
+
+        def states(indices: list[int]) -> set[str]:
+            return {
+                p.key
+                for i in indices
+                for p in self.meetings[i].participants
+                if p.kind is ActorKind.STATE
+            }
+
+        out: list[list[int]] = []
+        for indices in groups:
+            first = self.meetings[indices[0]]
+            fuller = next(
+                (
+                    other
+                    for other in groups
+                    if other is not indices
+                    and self.meetings[other[0]].type is MeetingType.SUMMIT
+                    and first.type is MeetingType.SUMMIT
+                    and self.meetings[other[0]].status is first.status
+                    and _near(self.meetings[other[0]].date, first.date)
+                    and states(indices) < states(other)
+                ),
+                None,
+            )
+            if fuller is not None and states(indices):
+                fuller.extend(indices)
+            else:
+                out.append(indices)
+        return out
+
     def merged_meetings(self) -> list[Meeting]:
         """Meetings reported by several sentences of one article share their identity."""
         groups: list[list[int]] = []
@@ -336,6 +377,7 @@ class _Extractor:
                     break
             else:
                 groups.append([index])
+        groups = self._summits_joined(groups)
         merged: list[Meeting] = []
         for indices in groups:
             group = [self.meetings[i] for i in indices]
@@ -343,7 +385,7 @@ class _Extractor:
             stated = [self.meetings[i].date for i in indices if i in self.dated_by_text]
             dated = next((d for d in [*stated, *(m.date for m in group)] if d is not None), None)
             place = _most_specific_place(group)
-            mtype = min((m.type for m in group), key=_SPECIFICITY.index)
+            mtype = min(group, key=_type_rank).type
             topic = next((m.topic for m in group if m.topic), None)
             for m in group:
                 merged.append(
@@ -358,6 +400,12 @@ class _Extractor:
                     )
                 )
         return merged
+
+
+def _type_rank(meeting: Meeting) -> tuple[bool, int]:
+    """Most specific type first; "discuss" says what was done, a noun names the meeting."""
+    verb_only = (meeting.evidence.trigger or "").lower().startswith("discuss")
+    return verb_only, _SPECIFICITY.index(meeting.type)
 
 
 def _near(a: TimeSpan | None, b: TimeSpan | None) -> bool:

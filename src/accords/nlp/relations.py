@@ -32,6 +32,9 @@ _TOGETHER = frozenset({"together", "jointly", "closely"})
 _ACTS = frozenset({"support", "backing", "aid", "assistance"})
 _DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+_FIRST_PLURAL = frozenset({"we", "our", "us"})
+#: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
+_AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,11 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents += [c for c in copula.children if c.dep_ == "nsubj"]
     elif trigger.dep_ in ("dobj", "attr", "pobj", "conj", "nsubjpass"):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        if verb.pos_ in ("VERB", "AUX"):
+        # "a threat to all our allies": one side named by a pronoun, the other unnamed
+        unnamed = trigger.tag_ == "NNS" and any(
+            c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in trigger.children
+        )
+        if verb.pos_ in ("VERB", "AUX") and not unnamed:
             agents += subjects(verb)
     elif trigger.dep_ in ("nsubj",):
         agents += _co_subjects(head, trigger)
@@ -287,6 +294,12 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             ]
             continue
         members = tuple(dict.fromkeys([*agents, *patients]))
+        if (
+            len(members) == 1
+            and lemma(token) not in _AGENT_NOUNS
+            and any(t.lower_ in _FIRST_PLURAL for t in [*agent_tokens, *patient_tokens])
+        ):
+            members = actors.group_with(members[0])  # "our coordination": the speaker's circle
         if len(members) >= 2:
             found.append(RelationFinding(rtype, members, mood, token))
     return _dedupe(found)
