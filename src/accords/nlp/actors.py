@@ -200,11 +200,12 @@ class ActorContext:
                 if named is not None:
                     self.note_person(self.unlinked_entity(named))
 
-    def armed_group(self, token: Token) -> Entity | None:
+    def armed_group(self, token: Token, after: int = -1) -> Entity | None:
         """An armed group the gazetteer does not know: "the rebels", "Kurdish groups", "ISIL".
 
         Only for the target of a hostile act or of backing, where an unlinked
-        organisation or a group noun stands for a non-state armed actor.
+        organisation or a group noun stands for a non-state armed actor. The label
+        starts after token ``after`` when given ("the Iran-backed militias": "militias").
         """
         if self.entity_at(token) is not None or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -222,8 +223,11 @@ class ActorContext:
             words = token.doc[token.left_edge.i : token.i + 1]
         else:
             return None
+        if after >= words.start:
+            words = token.doc[after + 1 : token.i + 1]
         label = re.sub(r"^(a|an|the|some|several|various)\s+", "", words.text, flags=re.I)
         label = _KNOWN_GROUPS.get(label.lower(), label)
+        label = _spelled_out(token.doc.text, label)
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:60] or "unknown"
         return Entity(key=f"nil-{slug}", label=label, kind=ActorKind.ARMED_GROUP)
 
@@ -299,6 +303,10 @@ class ActorContext:
                     return person
         return None
 
+    def demonym(self, token: Token) -> Entity | None:
+        """The state a demonym names ("Turkish" -> Türkiye), or None."""
+        return self._demonym(token)
+
     def _demonym(self, token: Token) -> Entity | None:
         qid = self.directory.demonym_of.get(token.text)
         return self.directory.entity(qid) if qid else None
@@ -372,6 +380,17 @@ class ActorContext:
                             if o.dep_ == "pobj":
                                 found.extend(self.actors(o, depth + 1))
         return found
+
+
+def _spelled_out(text: str, label: str) -> str:
+    """ "SDF" -> "Syrian Democratic Forces" when the text defines it ("... Forces (SDF)")."""
+    if not (2 <= len(label) <= 6 and label.isupper() and label.isalpha()):
+        return label
+    words = r"\s+".join([r"([A-Z][\w'-]*)"] * len(label))
+    for match in re.finditer(words + r"\s*\(" + label + r"\)", text):
+        if "".join(w[0] for w in match.groups()) == label:
+            return " ".join(match.groups())
+    return label
 
 
 def _companions(token: Token) -> list[Token]:

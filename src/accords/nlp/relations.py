@@ -253,10 +253,50 @@ def _through_quantities(tokens: list[Token]) -> list[Token]:
     return out
 
 
+#: "US-allied", "Iran-backed", "Turkish-sponsored": the actor before the hyphen is the patron.
+_HYPHEN_RELATIONS = {
+    "ally": RelationType.ALLIANCE,
+    "back": RelationType.BACKING,
+    "support": RelationType.BACKING,
+    "sponsor": RelationType.BACKING,
+    "arm": RelationType.BACKING,
+    "fund": RelationType.BACKING,
+}
+
+
+def _hyphen_backed(token: Token, actors: ActorContext) -> list[RelationFinding]:
+    """ "the US-allied SDF", "Iran-backed militias": a patron and its client in one phrase."""
+    rtype = _HYPHEN_RELATIONS.get(lemma(token))
+    if rtype is None or token.tag_ != "VBN" or token.dep_ != "amod" or token.i < 2:
+        return []
+    patron_token = token.doc[token.i - 2]
+    if token.doc[token.i - 1].text != "-" or patron_token.head.i != token.i:
+        return []
+    patrons = actors.states_of(actors.actors(patron_token))
+    if not patrons and (state := actors.demonym(patron_token)) is not None:
+        patrons = [state]
+    keys = {p.key for p in patrons}
+    clients = [e for e in actors.states_of(actors.actors(token.head)) if e.key not in keys] or [
+        g for g in [actors.armed_group(token.head, after=token.i)] if g is not None
+    ]
+    mood = Modality.ASSERTED  # an epithet describes, whatever the clause says of its noun
+    out: list[RelationFinding] = []
+    for patron in patrons:
+        for client in clients:
+            if patron.key == client.key:
+                continue
+            if rtype.directed:
+                out.append(RelationFinding(rtype, (patron, client), mood, token, patron, client))
+            else:
+                out.append(RelationFinding(rtype, (patron, client), mood, token))
+    return out
+
+
 def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Every relationship stated (in any modality) in one sentence."""
     found: list[RelationFinding] = []
     for token in sent:
+        found += _hyphen_backed(token, actors)
         rtype = _trigger_type(token)
         agreement = _agreement_type(token) if rtype is None else None
         if rtype is None and agreement is None:
