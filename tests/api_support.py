@@ -22,7 +22,8 @@ TOKEN = "s3cret-token"
 SECOND_DOC = "fedcba9876543210"
 
 # A second document: a three-member coordination stated in 2018, a denied alliance,
-# and an alliance that ended in 2010 (in the accords vocabulary, docs/model.md).
+# and an alliance that ended in 2010 (in the accords vocabulary, docs/model.md, with the
+# query index triples the graph builder writes).
 EXTRA_TRIG = r"""
 @prefix acc: <https://w3id.org/accords/ontology#> .
 @prefix accid: <https://w3id.org/accords/id/> .
@@ -58,18 +59,21 @@ accg:fedcba9876543210 {
   accid:evidence\/fedcba9876543210\/e1 a acc:Evidence ; acc:modality acc:Agreed ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=0,60> ;
     acc:document accid:doc\/fedcba9876543210 ;
-    acc:observedFrom "2018-09-07"^^xsd:date ; acc:observedUntil "2018-09-07"^^xsd:date .
+    acc:observedFrom "2018-09-07"^^xsd:date ; acc:observedUntil "2018-09-07"^^xsd:date ;
+    acc:observedYear 2018 .
   accid:relationship\/Alliance\/bbbb a acc:Alliance ; rdfs:label "Alliance: Israel, Turkey" ;
-    acc:member accid:entity\/Q43, accid:entity\/Q801 ;
+    acc:member accid:entity\/Q43, accid:entity\/Q801 ; acc:reportedUntil "2010-12-31"^^xsd:date ;
     acc:hasEvidence accid:evidence\/fedcba9876543210\/e2, accid:evidence\/fedcba9876543210\/e3 .
   accid:evidence\/fedcba9876543210\/e2 a acc:Evidence ; acc:modality acc:Denied ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=61,110> ;
     acc:document accid:doc\/fedcba9876543210 ;
-    acc:observedFrom "2018-01-01"^^xsd:date ; acc:observedUntil "2018-12-31"^^xsd:date .
+    acc:observedFrom "2018-01-01"^^xsd:date ; acc:observedUntil "2018-12-31"^^xsd:date ;
+    acc:observedYear 2018 .
   accid:evidence\/fedcba9876543210\/e3 a acc:Evidence ; acc:modality acc:Asserted ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=111,150> ;
     acc:document accid:doc\/fedcba9876543210 ;
     acc:observedFrom "2005-01-01"^^xsd:date ; acc:observedUntil "2010-12-31"^^xsd:date ;
+    acc:observedYear 2005, 2006, 2007, 2008, 2009, 2010 ;
     acc:validFrom "2005-01-01"^^xsd:date ; acc:validFromPrecision acc:YearPrecision ;
     acc:validUntil "2010-12-31"^^xsd:date ; acc:validUntilPrecision acc:YearPrecision .
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from accords.sparql_lexer import LexError, Token, significant, unescape_codepoints
@@ -60,8 +61,19 @@ def inspect(
     allow: Iterable[str],
     graph_exists: Callable[[str], bool] | None = None,
 ) -> Inspection:
-    """Tokenize and check one query or update; raises :class:`Refused`."""
-    allow = tuple(allow)
+    """Tokenize and check one query or update; raises :class:`Refused`.
+
+    The token-level work is cached by query text (clients repeat their queries); whether
+    a ``FROM`` graph is stored here is checked on every call.
+    """
+    allow = tuple(sorted(allow))
+    insp = _inspect(text, allow)
+    check_graphs(insp.from_graphs, allow, graph_exists)
+    return insp
+
+
+@lru_cache(maxsize=256)
+def _inspect(text: str, allow: tuple[str, ...]) -> Inspection:
     toks = _tokens(text)
     prefixes: dict[str, str] = {}
     base = ""
@@ -119,7 +131,6 @@ def inspect(
             iri = _iri_value(target, prefixes, base) if target is not None else None
             if iri is not None:
                 froms.append(iri)
-    check_graphs(froms, allow, graph_exists)
     return Inspection(form or "SELECT", toks, tuple(froms))
 
 

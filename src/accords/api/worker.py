@@ -7,9 +7,7 @@ capped at ``max_rows`` triples while streaming.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import os
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -117,8 +115,6 @@ def worker_main(conn: Connection, store_path: str) -> None:
     """Serve jobs from ``conn`` until it closes (runs in a worker process)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
     engine = _Engine(store_path)
-    with contextlib.suppress(OSError):
-        os.nice(1)  # the HTTP process keeps priority over query work
     while True:
         try:
             job: Job = conn.recv()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
+from accords.rdf.index import observed_years
 from accords.rdf.namespaces import (
     ACC,
     DCT,
@@ -175,6 +176,8 @@ class _Builder:
             self._date(n, ACC.observedFrom, ev.observed.earliest)
             self._date(n, ACC.observedUntil, ev.observed.latest)
             self.add(n, ACC.observedPrecision, precision_iri(ev.observed.precision))
+            for year in observed_years(ev.observed.earliest, ev.observed.latest):
+                self.add(n, ACC.observedYear, _int(year))  # query index (docs/model.md)
         if ev.valid_from is not None:
             self._date(n, ACC.validFrom, ev.valid_from.earliest)
             self.add(n, ACC.validFromPrecision, precision_iri(ev.valid_from.precision))
@@ -196,6 +199,8 @@ class _Builder:
             self.add(n, ACC.target, self.entity(ends[1]))
         label = f"{rel.type.value}: " + ", ".join(m.label for m in members)
         self.add(n, RDFS.label, Literal(label))
+        if rel.evidence.valid_until is not None:  # query index (docs/model.md)
+            self._date(n, ACC.reportedUntil, rel.evidence.valid_until.latest)
         self.evidence(n, rel.evidence)
 
     def meeting(self, m: Meeting) -> None:
