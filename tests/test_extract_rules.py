@@ -285,3 +285,136 @@ def test_following_months_take_the_year_of_the_previous_sentence(run: Run) -> No
     assert backing.target is not None and backing.target.label == "rebels"
     until = backing.evidence.valid_until
     assert until is not None and until.value == "2017" and until.precision is Precision.YEAR
+
+
+# --- second round: relationships ------------------------------------------------------
+
+
+def _rel_rows(ex: Extraction) -> set[tuple[str, frozenset[str], str | None, str]]:
+    return {
+        (
+            r.type.value,
+            frozenset(_keys(r.members)),
+            (r.source.qid or r.source.label) if r.source else None,
+            r.evidence.modality.value,
+        )
+        for r in ex.relationships
+    }
+
+
+def test_an_actor_along_with_another_shares_its_role(run: Run) -> None:
+    ex = run("Iran, along with Russia, is the main backer of the Syrian government.")
+    backing = {(r.source.qid if r.source else None) for r in ex.relationships}
+    assert backing == {"Q794", "Q159"}
+    assert all(r.target is not None and r.target.qid == "Q858" for r in ex.relationships)
+
+
+def test_opposed_sides_after_despite_pair_the_gerund_subject_with_each_opponent(run: Run) -> None:
+    ex = run(
+        "The talks went ahead despite Egypt still being on the opposite side of the Libyan "
+        "conflict from Turkey and Qatar."
+    )
+    assert _rel_rows(ex) == {
+        ("Rivalry", frozenset({"Q79", "Q43"}), None, "asserted"),
+        ("Rivalry", frozenset({"Q79", "Q846"}), None, "asserted"),
+    }
+
+
+def test_states_able_to_help_are_its_subjects(run: Run) -> None:
+    ex = run("Japan and Australia are able to support Papua New Guinea after the earthquake.")
+    assert {(r.source.qid if r.source else None) for r in ex.relationships} == {"Q17", "Q408"}
+
+
+def test_we_in_a_speakers_words_is_the_speakers_state(run: Run) -> None:
+    ex = run(
+        "“We have never been on the same side with Pakistan on this,” Indian Foreign "
+        "Minister Subrahmanyam Jaishankar said."
+    )
+    assert ("Rivalry", frozenset({"Q668", "Q843"}), None, "asserted") in _rel_rows(ex)
+
+
+def test_our_coordination_takes_the_circle_the_speaker_belongs_to(run: Run) -> None:
+    ex = run(
+        "China, Russia and Iran held naval drills last week. “I propose "
+        "enhancing our coordination at sea,” Chinese Foreign Minister Wang Yi said."
+    )
+    proposed = [r for r in ex.relationships if r.evidence.modality is Modality.PROPOSED]
+    assert [_keys(r.members) for r in proposed] == [{"Q148", "Q159", "Q794"}]
+
+
+def test_our_allies_name_no_second_party(run: Run) -> None:
+    ex = run(
+        "Britain and Russia traded accusations. “The actions of the Russian navy are a threat "
+        "to all our allies,” British Defence Secretary Ben Wallace said."
+    )
+    assert not [r for r in ex.relationships if r.type is RelationType.ALLIANCE]
+
+
+def test_hyphen_epithets_name_patron_and_client(run: Run) -> None:
+    ex = run(
+        "Turkey shelled positions of the Syrian Democratic Forces (SDF) on Monday. Iran-backed "
+        "militias and the US-allied SDF both condemned the strikes."
+    )
+    rows = {(r.type.value, _keys(r.members).__repr__()) for r in ex.relationships}
+    labels = {
+        (r.type.value, tuple(sorted(m.qid or m.label for m in r.members))) for r in ex.relationships
+    }
+    assert ("Backing", ("Q794", "militias")) in labels, rows
+    assert ("Alliance", ("Q30", "Syrian Democratic Forces")) in labels, rows
+    assert all(r.evidence.modality is Modality.ASSERTED for r in ex.relationships)
+
+
+def test_joining_sanctions_on_a_state_and_the_country_anaphor(run: Run) -> None:
+    ex = run(
+        "Officials said Norway changed its export rules after the country joined the "
+        "sanctions imposed on Belarus over its crackdown on Lithuania."
+    )
+    rows = _rel_rows(ex)
+    assert ("Sanctions", frozenset({"Q20", "Q184"}), "Q20", "asserted") in rows
+    assert ("Hostility", frozenset({"Q184", "Q37"}), "Q184", "asserted") in rows
+
+
+def test_sanctions_come_from_their_own_modifier_not_a_distant_subject(run: Run) -> None:
+    ex = run(
+        "Beijing's trade deal will help Pyongyang skirt further U.S. sanctions on North Korea."
+    )
+    sanctions = [r for r in ex.relationships if r.type is RelationType.SANCTIONS]
+    assert [(s.source.qid if s.source else None) for s in sanctions] == ["Q30"]
+
+
+def test_a_reconciliation_ends_a_rivalry_at_its_date(run: Run) -> None:
+    ex = run("Ethiopia and Eritrea have traded freely since a 2018 reconciliation deal.")
+    [ended] = [r for r in ex.relationships if r.type is RelationType.RIVALRY]
+    assert _keys(ended.members) == {"Q115", "Q986"}
+    assert ended.evidence.modality is Modality.ENDED
+    until = ended.evidence.valid_until
+    assert until is not None and until.value == "2018" and ended.evidence.valid_from is None
+
+
+def test_an_agreement_between_states_is_agreed_coordination(run: Run) -> None:
+    ex = run("The agreement between Israel and Morocco opened direct flights last year.")
+    assert ("DiplomaticCoordination", frozenset({"Q801", "Q1028"}), None, "agreed") in _rel_rows(ex)
+
+
+# --- second round: meetings -----------------------------------------------------------
+
+
+def test_a_summit_naming_one_state_takes_the_states_the_text_is_about(run: Run) -> None:
+    ex = run(
+        "Egypt, Jordan and Iraq pledged closer trade ties. Egyptian President Abdel Fattah "
+        "al-Sisi spoke on Sunday during a summit in Amman."
+    )
+    summits = [m for m in ex.meetings if m.type.value == "Summit"]
+    assert summits and _keys(p for p in summits[0].participants if p.kind is not None) >= {
+        "Q79",
+        "Q810",
+        "Q796",
+    }
+
+
+def test_discuss_yields_to_the_noun_naming_the_meeting(run: Run) -> None:
+    ex = run(
+        "Egyptian and Sudanese intelligence chiefs discuss border security in Cairo meeting. "
+        "The intelligence chiefs of Egypt and Sudan met in Cairo on Tuesday."
+    )
+    assert {m.type.value for m in ex.meetings} == {"Meeting"}

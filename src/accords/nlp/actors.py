@@ -120,6 +120,14 @@ class ActorContext:
                 return self.state_of(speaker)
         return None
 
+    def state_before(self, token: Token) -> Entity | None:
+        """The latest state named before a token in its sentence ("Switzerland ... the country")."""
+        for t in reversed(token.sent[: token.i - token.sent.start]):
+            entity = self.entity_at(t)
+            if entity is not None and entity.kind is ActorKind.STATE:
+                return entity
+        return None
+
     def group_with(self, entity: Entity) -> tuple[Entity, ...]:
         """The latest group of states named together that includes this one, or ()."""
         for group in self.groups:
@@ -347,7 +355,12 @@ class ActorContext:
         for head in (token, *token.conjuncts):
             found.extend(self._actors_of(head, depth))
             if found and depth == 0:
-                for companion in _companions(head):  # "Russia, along with Iran, ..."
+                # "Russia, along with Iran, ...": on the actor, or on its verb just after it
+                verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head
+                companions = _companions(head) + [
+                    c for c in _companions(verb) if verb.i != head.i and head.i < c.i < verb.i
+                ]
+                for companion in companions:
                     found.extend(self._actors_of(companion, depth + 1))
         return list(dict.fromkeys(found))
 
@@ -361,6 +374,9 @@ class ActorContext:
         person = self.person_for(token) or self.first_person(token)
         if person is not None:
             return [person]
+        if lemma_of(token) == "country" and token.tag_ == "NN" and _bare_definite(token):
+            state = self.state_before(token)  # "Switzerland lost ... after the country joined"
+            return [state] if state is not None else []
         named = self.named_unlinked(token)
         if named is not None and named.label_ == "PERSON" and self._office_before(named):
             # "Venezuelan President Nicolas Maduro", not in the gazetteer: his state
@@ -380,6 +396,11 @@ class ActorContext:
                             if o.dep_ == "pobj":
                                 found.extend(self.actors(o, depth + 1))
         return found
+
+
+def _bare_definite(token: Token) -> bool:
+    """ "the country" with nothing else that could name it."""
+    return [c.lower_ for c in token.children] == ["the"]
 
 
 def _spelled_out(text: str, label: str) -> str:

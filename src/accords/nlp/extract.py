@@ -123,6 +123,9 @@ class _Extractor:
                 valid_from, valid_until = timex.span, timex.end_span
             else:
                 observed = timex.span
+        if modality is Modality.ENDED and valid_from is not None and valid_until is None:
+            # "since a 2016 reconciliation deal": the ended relation ended then
+            valid_from, valid_until = None, valid_from
         if modality is Modality.ENDED and valid_until is None:
             valid_until = observed
         return Evidence(

@@ -41,7 +41,6 @@ HOSTILE_VERBS = frozenset(
     {"fight", "attack", "invade", "bomb", "topple", "overthrow", "undermine", "repel", "oust"}
 )
 _TARGET_PREPS = frozenset({"against", "on"})
-_WARS = frozenset({"war", "conflict"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 
 
@@ -84,6 +83,10 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
         found = _resolve([o for o in owners if o not in pronouns], actors)
         if found:
             return found
+        if any(p.lower_ == "its" for p in pronouns):  # "slapped on Moscow over its invasion"
+            state = actors.state_before(trigger)
+            if state is not None:
+                return [state]
         by = _prep_targets(trigger, frozenset({"by"}))
         found = _resolve(by, actors)
         if found:
@@ -145,18 +148,6 @@ def _is_trigger(token: Token) -> bool:
     return False
 
 
-def _named_war(trigger: Token, actors: ActorContext) -> list[RelationFinding]:
-    """ "the Russia and Ukraine war", "the Iran-Iraq war": a war between its named sides."""
-    if lemma(trigger) not in _WARS:
-        return []
-    sides = [c for c in trigger.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
-    sides += [g for c in sides for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
-    members = _resolve(sorted(sides, key=lambda t: t.i), actors)
-    if len(members) < 2:
-        return []
-    return [RelationFinding(RelationType.HOSTILITY, tuple(members), modality(trigger), trigger)]
-
-
 def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Directed hostility in one sentence, one finding per source–target pair."""
     found: list[RelationFinding] = []
@@ -165,7 +156,6 @@ def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             continue
         targets = _target_entities(_targets(token), actors)
         if not targets:
-            found += _named_war(token, actors)
             continue
         agents = _agents(token, actors)
         mood = modality(token)

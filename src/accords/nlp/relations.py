@@ -26,6 +26,8 @@ from accords.nlp.syntax import governing_verb, lemma, modality, subjects
 from accords.records import Entity, Modality, RelationType
 
 _MEMBER_PREPS = frozenset({"with", "between", "among", "of", "to"})
+_PENALISED = frozenset({"on", "against"})
+_RECONCILIATION = frozenset({"reconciliation", "rapprochement"})
 _TOGETHER = frozenset({"together", "jointly", "closely"})
 #: Backing nouns naming the act, whose owner gives ("its support for X"); agent nouns
 #: ("Russia's backer") name the giver, whose owner receives.
@@ -73,6 +75,8 @@ def _opposed_sides(token: Token) -> bool:
 
 def _trigger_type(token: Token) -> RelationType | None:
     word = lemma(token)
+    if word in _RECONCILIATION and token.pos_ == "NOUN":
+        return RelationType.RIVALRY
     if _cooperate_split(token):
         return RelationType.DIPLOMATIC_COORDINATION
     if _opposed_sides(token):
@@ -163,6 +167,20 @@ def _trailing_conjunct(trigger: Token) -> list[Token]:
     return []
 
 
+def _sanction_sides(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """ "US sanctions on Iran", "X joined the sanctions slapped on Moscow": who penalises whom.
+
+    The source is the noun's own owner or modifier, else the subject of the verb
+    taking the sanctions as its object; the target follows "on" or "against".
+    """
+    agents = [c for c in trigger.children if c.dep_ in ("poss", "nmod", "compound")]
+    if not agents and trigger.dep_ == "dobj":
+        agents = subjects(trigger.head)
+    described = [c for c in trigger.children if c.dep_ == "acl"]
+    patients = [o for h in (trigger, *described) for o in _prep_objects(h, _PENALISED)]
+    return agents, patients
+
+
 def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     """(agent-side, patient-side) argument tokens of a trigger."""
     if trigger.pos_ == "VERB":
@@ -180,6 +198,8 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         return subjects(verb), [
             o for h in holders for o in _prep_objects(h, frozenset({"from", "with"}))
         ]
+    if lemma(trigger) == "sanction" and trigger.pos_ == "NOUN":
+        return _sanction_sides(trigger)
     agents = []
     if RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING and lemma(trigger) in _ACTS:
         # "its support for the rebels": the owner gives, the for-object receives
@@ -192,6 +212,7 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "Russia's partner", "an agreement with Iran": the other side
         patients = [c for c in trigger.children if c.dep_ == "poss"]
         patients += list(_prep_objects(trigger, _MEMBER_PREPS))
+
     head = trigger.head
     if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
         patients += list(_prep_objects(head.head, frozenset({"with"})))
@@ -235,6 +256,8 @@ def _agreement_type(token: Token) -> RelationType | None:
     for word, rtype in DOMAIN_WORDS.items():
         if word in words:
             return rtype
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children):
+        return RelationType.DIPLOMATIC_COORDINATION  # "the agreement between A and B"
     return None
 
 
@@ -275,8 +298,9 @@ def _hyphen_backed(token: Token, actors: ActorContext) -> list[RelationFinding]:
     patrons = actors.states_of(actors.actors(patron_token))
     if not patrons and (state := actors.demonym(patron_token)) is not None:
         patrons = [state]
+    own = actors.entity_at(token.head)
     keys = {p.key for p in patrons}
-    clients = [e for e in actors.states_of(actors.actors(token.head)) if e.key not in keys] or [
+    clients = [e for e in actors.states_of([own] if own else []) if e.key not in keys] or [
         g for g in [actors.armed_group(token.head, after=token.i)] if g is not None
     ]
     mood = Modality.ASSERTED  # an epithet describes, whatever the clause says of its noun
@@ -302,7 +326,10 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         if rtype is None and agreement is None:
             continue
         rtype = agreement or _refine(rtype or RelationType.DIPLOMATIC_COORDINATION, token)
-        agent_tokens, patient_tokens = _arguments(token)
+        reconciled = lemma(token) in _RECONCILIATION
+        # "since a 2016 reconciliation deal": the deal's place in the clause gives the parties
+        holder = token.head if reconciled and token.dep_ == "compound" else token
+        agent_tokens, patient_tokens = _arguments(holder)
         agents = actors.states_of(e for t in agent_tokens for e in actors.actors(t))
         patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
         if rtype is RelationType.BACKING and not patients:
@@ -315,6 +342,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         mood = modality(token)
         if agreement is not None and mood is Modality.ASSERTED:
             mood = Modality.AGREED
+        if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):
+            mood = Modality.ENDED  # a reconciliation ends the rivalry
         if rtype.directed:
             for source in agents:
                 for target in patients:
@@ -326,6 +355,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
                         )
             continue
         if _opposed_sides(token):  # one side against each actor on the other side
+            if mood is Modality.DENIED and any(c.lower_ == "same" for c in token.children):
+                mood = Modality.ASSERTED  # "not on the same side": the negation is the rivalry
             found += [
                 RelationFinding(rtype, (a, p), mood, token)
                 for a in agents
