@@ -418,3 +418,22 @@ def test_discuss_yields_to_the_noun_naming_the_meeting(run: Run) -> None:
         "The intelligence chiefs of Egypt and Sudan met in Cairo on Tuesday."
     )
     assert {m.type.value for m in ex.meetings} == {"Meeting"}
+
+
+def test_a_delegation_heading_to_a_state_for_talks_is_a_planned_visit(run: Run) -> None:
+    ex = run(
+        "A senior Greek delegation is heading to Egypt on Friday for talks on gas exploration."
+    )
+    assert [(m.type.value, _keys(m.participants), m.status.value) for m in ex.meetings] == [
+        ("Visit", {"Q41", "Q79"}, "planned")
+    ]
+
+
+def test_a_delegation_led_by_an_official_stands_for_the_officials_state(run: Run) -> None:
+    ex = run(
+        "The delegation led by Greek Foreign Minister Nikos Dendias will hold talks with "
+        "their Egyptian counterparts in Cairo."
+    )
+    [talks] = ex.meetings
+    assert talks.type.value == "Talks" and talks.status.value == "planned"
+    assert {"Q41", "Q79"} <= _keys(talks.participants)

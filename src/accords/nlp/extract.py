@@ -48,12 +48,13 @@ _FOLLOWING = re.compile(
     r"|\bin the (?:weeks|months) that followed\b",
     re.I,
 )
-#: Meeting types from the most to the least specific (merging keeps the first).
+#: Meeting types from the most to the least specific (merging keeps the first); a visit
+#: "for talks" is the talks.
 _SPECIFICITY = [
     MeetingType.PHONE_CALL,
     MeetingType.SUMMIT,
-    MeetingType.VISIT,
     MeetingType.TALKS,
+    MeetingType.VISIT,
     MeetingType.MEETING,
 ]
 _OPENING_MARKS = ("\u201c", '"')

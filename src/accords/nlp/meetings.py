@@ -31,6 +31,8 @@ _PROPOSAL_CUES = frozenset(
 _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
 _INTENT_NOUNS = frozenset({"interest", "plan", "proposal", "offer", "invitation"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
+_TRAVEL_VERBS = frozenset({"head", "travel", "fly", "go", "arrive", "come"})
+_VISITORS = frozenset({"delegation", "minister", "president", "envoy", "premier", "chancellor"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,37 @@ def _organ_meeting(trigger: Token, participants: list[Entity]) -> bool:
     )
 
 
+def _led_by(token: Token) -> list[Token]:
+    """ "the delegation led by X", "counterparts headed by Y": the one leading the group."""
+    return [
+        o
+        for acl in token.children
+        if acl.dep_ == "acl" and lemma(acl) in ("lead", "head")
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for o in agent.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _travel(token: Token) -> bool:
+    """ "a Russian delegation is heading to Turkey for talks": a visit on the way."""
+    if token.pos_ != "VERB" or lemma(token) not in _TRAVEL_VERBS:
+        return False
+    goes_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    purpose = any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(MEETING_NOUNS.get(lemma(o)) for o in c.children if o.dep_ == "pobj")
+        for c in token.children
+    )
+    visitor = any(lemma(s) in _VISITORS for s in subjects(token))
+    return goes_to and (purpose or visitor)
+
+
 def _meeting_type(token: Token) -> MeetingType | None:
+    if _travel(token):
+        return MeetingType.VISIT
     word = lemma(token)
     if token.pos_ in ("NOUN", "PROPN"):
         found = MEETING_NOUNS.get(word) or MEETING_NOUNS.get(token.lower_)
@@ -161,6 +193,14 @@ def _status(trigger: Token) -> MeetingStatus:
 
 def _participant_tokens(trigger: Token) -> list[Token]:
     tokens: list[Token] = []
+    if _travel(trigger):  # the travellers and where they go
+        return subjects(trigger) + [
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     if trigger.pos_ == "VERB":
         tokens += subjects(trigger)
         tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
@@ -264,6 +304,8 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         people: list[Entity] = []
         for arg in _participant_tokens(token):
             people.extend(actors.actors(arg))
+            for leader in _led_by(arg):  # "the delegation led by Deputy Minister X"
+                people.extend(actors.actors(leader))
         place, place_name = _place(token, actors)
         participants = [
             e
