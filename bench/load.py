@@ -1,6 +1,7 @@
 """Load test: N concurrent clients mixing REST routes and SPARQL for a fixed time.
 
-Reports requests/s, p50/p99 and errors (which must be zero), then measures the latency
+The data is a synthetic graph (accords.synthetic). Reports requests/s, p50/p99 and
+errors (which must be zero), then measures the latency
 of a simple query alone and while a pathological query runs (it is stopped at the
 deadline by killing its worker). 127.0.0.1 only; bounded in time.
 
@@ -23,8 +24,12 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import pyoxigraph as ox
+
 sys.path.insert(0, str(Path(__file__).parent))
-from sparql_http import BIN, QUERY, free_port, generate, load, wait_up
+from sparql_http import BIN, QUERY, free_port, wait_up
+
+from accords.synthetic import load_synthetic
 
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 SIMPLE = "ASK { ?s a <https://w3id.org/accords/ontology#Alliance> }"
@@ -112,8 +117,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="accords-load-"))
     server = None
     try:
-        generate(tmp / "data.nq", args.facts)
-        load(tmp / "data.nq", tmp / "store")
+        store = ox.Store(str(tmp / "store"))
+        load_synthetic(store, args.facts)  # the accords vocabulary with its index triples
+        del store
         port = free_port()
         env = {**os.environ, "ACCORDS_TOKEN": "", "ACCORDS_QUERY_TIMEOUT": str(args.timeout)}
         server = subprocess.Popen(

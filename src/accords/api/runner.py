@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -133,6 +134,7 @@ class ProcessRunner(Runner):
             return False
         finally:
             loop.remove_reader(fd)
+            os.set_blocking(fd, True)  # uvloop leaves the fd non-blocking; recv needs blocking
 
     async def run(self, job: Job, timeout: float) -> Answer:
         idle = await self._ensure()
