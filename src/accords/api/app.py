@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -57,3 +58,16 @@ def create_app(settings: Settings, store: Store | None = None, *, workers: int =
     app.include_router(__import__("accords.api.ask", fromlist=["_"]).router)
     app.include_router(__import__("accords.api.web", fromlist=["_"]).router)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for uvicorn's ``factory=True`` with several HTTP worker processes.
+
+    Settings come from the environment (``accords serve --http-workers`` sets them). Several
+    processes cannot share a writable embedded store, so each opens it read-only; updates
+    over HTTP then need one process, or a remote store.
+    """
+    settings = Settings.from_env()
+    workers = int(os.environ.get("ACCORDS_QUERY_WORKERS", "2"))
+    remote = settings.store.startswith(("http://", "https://"))
+    return create_app(settings, open_store(settings.store, read_only=not remote), workers=workers)
