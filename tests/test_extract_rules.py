@@ -437,3 +437,33 @@ def test_a_delegation_led_by_an_official_stands_for_the_officials_state(run: Run
     [talks] = ex.meetings
     assert talks.type.value == "Talks" and talks.status.value == "planned"
     assert {"Q41", "Q79"} <= _keys(talks.participants)
+
+
+# --- third round: relationships (issue 5) ---------------------------------------------
+
+
+def _typed(ex: Extraction) -> set[tuple[str, frozenset[str], str]]:
+    return {
+        (r.type.value, frozenset(_keys(r.members)), r.evidence.modality.value)
+        for r in ex.relationships
+    }
+
+
+def test_states_discussing_working_against_a_foe_propose_cooperation(run: Run) -> None:
+    ex = run("Egyptian and Sudanese security chiefs discuss working against smugglers in Cairo.")
+    assert ("SecurityCooperation", frozenset({"Q79", "Q1049"}), "proposed") in _typed(ex)
+
+
+def test_one_state_working_against_a_foe_is_no_cooperation(run: Run) -> None:
+    ex = run("Egypt is working against smugglers on its southern border.")
+    assert ex.relationships == ()
+
+
+def test_states_that_agreed_to_a_deal_cooperate(run: Run) -> None:
+    ex = run("Egypt and Sudan agreed to a deal on the Nile waters on Tuesday.")
+    assert ("DiplomaticCoordination", frozenset({"Q79", "Q1049"}), "agreed") in _typed(ex)
+
+
+def test_a_deal_to_supply_weapons_is_military_cooperation(run: Run) -> None:
+    ex = run("Egypt and Sudan signed a deal that will let Cairo sell missiles to Khartoum.")
+    assert ("MilitaryCooperation", frozenset({"Q79", "Q1049"}), "agreed") in _typed(ex)

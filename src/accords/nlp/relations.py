@@ -83,8 +83,9 @@ def _trigger_type(token: Token) -> RelationType | None:
         return RelationType.RIVALRY
     if token.pos_ == "VERB":
         if word in WORK_VERBS:
+            # "work together", "work with X", "A and B discuss working against X"
             if any(c.lower_ in _TOGETHER for c in token.children) or any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+                c.dep_ == "prep" and c.lower_ in ("with", "against") for c in token.children
             ):
                 return RelationType.DIPLOMATIC_COORDINATION
             return None
@@ -246,6 +247,22 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
 
 
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "treaty", "accord", "memorandum"})
+#: Verbs by which the subjects become the parties of an agreement ("A and B agreed to a deal").
+_CONCLUDING = frozenset({"agree", "sign", "reach", "strike", "conclude", "seal"})
+#: Hardware whose production or supply makes a deal a military one.
+_ARMS = frozenset({"weapon", "arms", "drone", "missile", "munition", "tank", "jet", "ammunition"})
+#: Verbs under which a course of action is only being weighed ("discuss working against X").
+_DELIBERATING = frozenset({"discuss", "explore", "consider", "weigh", "debate"})
+
+
+def _concluded(token: Token) -> bool:
+    """ "agreed to a deal", "signed a pact": the agreement is the object of a concluding verb."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to":
+        head = head.head
+    elif token.dep_ != "dobj":
+        return False
+    return head.pos_ == "VERB" and lemma(head) in _CONCLUDING
 
 
 def _agreement_type(token: Token) -> RelationType | None:
@@ -256,7 +273,12 @@ def _agreement_type(token: Token) -> RelationType | None:
     for word, rtype in DOMAIN_WORDS.items():
         if word in words:
             return rtype
-    if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children):
+    concluded = _concluded(token)
+    if concluded and any(lemma(t) in _ARMS for t in token.subtree):
+        return RelationType.MILITARY_COOPERATION  # "a deal to produce armed drones"
+    if concluded or any(
+        c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children
+    ):
         return RelationType.DIPLOMATIC_COORDINATION  # "the agreement between A and B"
     return None
 
@@ -340,6 +362,12 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
                 if (g := actors.armed_group(t)) is not None
             ]
         mood = modality(token)
+        if (
+            mood is Modality.ASSERTED
+            and token.dep_ == "xcomp"
+            and lemma(token.head) in _DELIBERATING
+        ):
+            mood = Modality.PROPOSED  # "discuss working against X": weighed, not yet done
         if agreement is not None and mood is Modality.ASSERTED:
             mood = Modality.AGREED
         if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):
