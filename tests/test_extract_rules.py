@@ -467,3 +467,21 @@ def test_states_that_agreed_to_a_deal_cooperate(run: Run) -> None:
 def test_a_deal_to_supply_weapons_is_military_cooperation(run: Run) -> None:
     ex = run("Egypt and Sudan signed a deal that will let Cairo sell missiles to Khartoum.")
     assert ("MilitaryCooperation", frozenset({"Q79", "Q1049"}), "agreed") in _typed(ex)
+
+
+def test_an_effort_by_named_states_is_their_cooperation(run: Run) -> None:
+    ex = run("A new effort by Egypt and Sudan to mediate in the war was announced on Monday.")
+    assert ("DiplomaticCoordination", frozenset({"Q79", "Q1049"}), "asserted") in _typed(ex)
+
+
+def test_a_joint_effort_against_terrorists_is_security_cooperation(run: Run) -> None:
+    ex = run(
+        "Egypt and Sudan opened a border post. Officials said the effort by the two "
+        "countries would focus on tracking terrorists."
+    )
+    assert ("SecurityCooperation", frozenset({"Q79", "Q1049"}), "asserted") in _typed(ex)
+
+
+def test_one_states_effort_is_no_cooperation(run: Run) -> None:
+    ex = run("An effort by Egypt to mediate in the war was announced on Monday.")
+    assert ex.relationships == ()

@@ -25,6 +25,7 @@ from accords.nlp.lexicon import (
 from accords.nlp.syntax import governing_verb, lemma, modality, subjects
 from accords.records import Entity, Modality, RelationType
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MEMBER_PREPS = frozenset({"with", "between", "among", "of", "to"})
 _PENALISED = frozenset({"on", "against"})
 _RECONCILIATION = frozenset({"reconciliation", "rapprochement"})
@@ -35,6 +36,8 @@ _ACTS = frozenset({"support", "backing", "aid", "assistance"})
 _DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
+_TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
+_EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
 #: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
 _AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
 
@@ -73,6 +76,19 @@ def _opposed_sides(token: Token) -> bool:
     return "same" in words and negated
 
 
+def _joint_effort(token: Token) -> bool:
+    """ "the new effort by the four countries": an effort with named makers (two or more)."""
+    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
+
+
+def _effort_domain(token: Token) -> RelationType:
+    """A joint effort against terrorists is security cooperation; otherwise coordination."""
+    clause = governing_verb(token).subtree
+    if any(lemma(t) in _TERROR for t in clause):
+        return RelationType.SECURITY_COOPERATION
+    return RelationType.DIPLOMATIC_COORDINATION
+
+
 def _trigger_type(token: Token) -> RelationType | None:
     word = lemma(token)
     if word in _RECONCILIATION and token.pos_ == "NOUN":
@@ -97,6 +113,8 @@ def _trigger_type(token: Token) -> RelationType | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if token.lower_ == "ties" or word == "tie":
             return RelationType.DIPLOMATIC_COORDINATION
+        if word in _EFFORTS and _joint_effort(token):
+            return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
             return RelationType.BACKING
         if word == "concert" and not any(c.lower_ == "with" for c in token.head.children):
@@ -213,6 +231,11 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "Russia's partner", "an agreement with Iran": the other side
         patients = [c for c in trigger.children if c.dep_ == "poss"]
         patients += list(_prep_objects(trigger, _MEMBER_PREPS))
+        if lemma(trigger) in _EFFORTS:  # "the effort by the four countries": its makers
+            patients += list(_prep_objects(trigger, frozenset({"by"})))
+            patients += [o for c in trigger.children if c.dep_ == "agent" for o in c.children]
+            if trigger.dep_ in SUBJECTS:
+                return agents, patients
 
     head = trigger.head
     if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
