@@ -485,3 +485,16 @@ def test_a_joint_effort_against_terrorists_is_security_cooperation(run: Run) -> 
 def test_one_states_effort_is_no_cooperation(run: Run) -> None:
     ex = run("An effort by Egypt to mediate in the war was announced on Monday.")
     assert ex.relationships == ()
+
+
+def test_the_cooperation_refers_to_the_states_named_before(run: Run) -> None:
+    ex = run(
+        "Egypt and Sudan held joint naval drills last week. The cooperation comes despite "
+        "a long dispute over the Nile dam."
+    )
+    assert ("DiplomaticCoordination", frozenset({"Q79", "Q1049"}), "asserted") in _typed(ex)
+
+
+def test_a_cooperation_with_nobody_named_before_is_not_recorded(run: Run) -> None:
+    ex = run("The cooperation comes despite a long dispute over the dam.")
+    assert ex.relationships == ()

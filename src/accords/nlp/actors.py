@@ -189,6 +189,11 @@ class ActorContext:
             self.groups.insert(0, group)
             del self.groups[8:]
 
+    def latest_states(self) -> tuple[Entity, ...]:
+        """The states of the latest group named together ("the cooperation" refers to it)."""
+        states = tuple(self.states_of(self.groups[0])) if self.groups else ()
+        return states if len(states) >= 2 else ()
+
     def note_person(self, entity: Entity) -> None:
         """Make a person the most recent one (for "he", "the Turkish strongman")."""
         self.people = [entity, *(p for p in self.people if p.key != entity.key)][:12]

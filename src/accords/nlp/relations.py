@@ -416,6 +416,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             ]
             continue
         members = tuple(dict.fromkeys([*agents, *patients]))
+        if not members and rtype in REFINABLE and _refers_back(token):
+            members = actors.latest_states()  # "The cooperation comes despite ...": named before
         if (
             len(members) == 1
             and lemma(token) not in _AGENT_NOUNS
@@ -425,6 +427,22 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         if len(members) >= 2:
             found.append(RelationFinding(rtype, members, mood, token))
     return _dedupe(found)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "such"})
+
+
+def _refers_back(token: Token) -> bool:
+    """ "The cooperation comes despite ...": a bare definite relation noun opening a clause."""
+    children = list(token.children)
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.dep_ in SUBJECTS
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ in _DEFINITE
+    )
 
 
 def _dedupe(findings: list[RelationFinding]) -> list[RelationFinding]:
