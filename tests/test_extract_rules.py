@@ -498,3 +498,12 @@ def test_the_cooperation_refers_to_the_states_named_before(run: Run) -> None:
 def test_a_cooperation_with_nobody_named_before_is_not_recorded(run: Run) -> None:
     ex = run("The cooperation comes despite a long dispute over the dam.")
     assert ex.relationships == ()
+
+
+def test_a_list_parsed_as_apposition_keeps_every_target(run: Run) -> None:
+    ex = run(
+        "Officials said Russia's cyber campaign is meant to undermine the United States, "
+        "NATO, and the European Union."
+    )
+    targets = {r.target.qid for r in ex.relationships if r.target is not None}
+    assert {"Q7184", "Q458"} <= targets, _typed(ex)

@@ -357,7 +357,7 @@ class ActorContext:
     def actors(self, token: Token, depth: int = 0) -> list[Entity]:
         """The actors a dependency argument stands for, with its conjuncts."""
         found: list[Entity] = []
-        for head in (token, *token.conjuncts):
+        for head in (token, *token.conjuncts, *_listed_appositions(token)):
             found.extend(self._actors_of(head, depth))
             if found and depth == 0:
                 # "Russia, along with Iran, ...": on the actor, or on its verb just after it
@@ -417,6 +417,17 @@ def _spelled_out(text: str, label: str) -> str:
         if "".join(w[0] for w in match.groups()) == label:
             return " ".join(match.groups())
     return label
+
+
+def _listed_appositions(token: Token) -> list[Token]:
+    """ "the United States, NATO, and the EU": a list whose second item parsed as apposition."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "appos" and any(
+            c.dep_ == "cc" and c.lower_ in ("and", "or") for c in child.children
+        ):
+            out += [child, *child.conjuncts]
+    return out
 
 
 def _companions(token: Token) -> list[Token]:
