@@ -507,3 +507,17 @@ def test_a_list_parsed_as_apposition_keeps_every_target(run: Run) -> None:
     )
     targets = {r.target.qid for r in ex.relationships if r.target is not None}
     assert {"Q7184", "Q458"} <= targets, _typed(ex)
+
+
+def test_membership_in_a_defence_pact_is_an_alliance_of_the_latter(run: Run) -> None:
+    ex = run(
+        "Moscow courted Sweden and Finland last year, despite the latter's recent "
+        "membership in NATO."
+    )
+    assert ("Alliance", frozenset({"Q33", "Q7184"}), "asserted") in _typed(ex)
+    assert not any("Q34" in _keys(r.members) and "Q7184" in _keys(r.members) for r in _rels(ex))
+
+
+def test_membership_of_a_trade_bloc_is_no_alliance(run: Run) -> None:
+    ex = run("Finland's membership in the European Union began in 1995.")
+    assert ex.relationships == ()

@@ -23,7 +23,7 @@ from accords.nlp.lexicon import (
     WORK_VERBS,
 )
 from accords.nlp.syntax import governing_verb, lemma, modality, subjects
-from accords.records import Entity, Modality, RelationType
+from accords.records import ActorKind, Entity, Modality, RelationType
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MEMBER_PREPS = frozenset({"with", "between", "among", "of", "to"})
@@ -361,11 +361,44 @@ def _hyphen_backed(token: Token, actors: ActorContext) -> list[RelationFinding]:
     return out
 
 
+#: Words in an organisation's name that mark a defence alliance ("North Atlantic Treaty ...").
+_ALLIANCE_NAMES = frozenset({"treaty", "alliance", "pact", "defence", "defense"})
+
+
+def _membership(token: Token, actors: ActorContext) -> list[RelationFinding]:
+    """ "Turkey's membership in NATO", "the latter's NATO membership": allied with the pact."""
+    if lemma(token) != "membership" or token.pos_ != "NOUN":
+        return []
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    named = [c for c in token.children if c.dep_ == "compound"]
+    named += list(_prep_objects(token, frozenset({"in", "of"})))
+    pacts = [
+        e
+        for t in named
+        for e in actors.actors(t)
+        if e.kind is not ActorKind.STATE and set(e.label.lower().split()) & _ALLIANCE_NAMES
+    ]
+    members: list[Entity] = []
+    for owner in owners:
+        if owner.lower_ == "latter":  # the last state named before it
+            state = actors.state_before(owner)
+            members += [state] if state is not None else []
+        else:
+            members += actors.states_of(actors.actors(owner))
+    return [
+        RelationFinding(RelationType.ALLIANCE, (m, p), modality(token), token)
+        for m in members
+        for p in pacts
+        if m.key != p.key
+    ]
+
+
 def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Every relationship stated (in any modality) in one sentence."""
     found: list[RelationFinding] = []
     for token in sent:
         found += _hyphen_backed(token, actors)
+        found += _membership(token, actors)
         rtype = _trigger_type(token)
         agreement = _agreement_type(token) if rtype is None else None
         if rtype is None and agreement is None:
