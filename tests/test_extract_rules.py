@@ -521,3 +521,13 @@ def test_membership_in_a_defence_pact_is_an_alliance_of_the_latter(run: Run) -> 
 def test_membership_of_a_trade_bloc_is_no_alliance(run: Run) -> None:
     ex = run("Finland's membership in the European Union began in 1995.")
     assert ex.relationships == ()
+
+
+def test_states_exploring_the_possibility_of_working_together_propose_it(run: Run) -> None:
+    ex = run("Egypt and Sudan are exploring the possibility of working together on the dam.")
+    assert ("DiplomaticCoordination", frozenset({"Q79", "Q1049"}), "proposed") in _typed(ex)
+
+
+def test_agencies_working_together_give_the_kind_of_cooperation(run: Run) -> None:
+    ex = run("Egyptian and Sudanese intelligence agencies have worked together since 2019.")
+    assert ("IntelligenceSharing", frozenset({"Q79", "Q1049"}), "asserted") in _typed(ex)

@@ -144,6 +144,15 @@ def _refine(rtype: RelationType, trigger: Token) -> RelationType:
     return rtype
 
 
+def _by_agency(rtype: RelationType, agents: list[Token]) -> RelationType:
+    """ "the two intelligence agencies were working together": the kind of the agencies."""
+    for agent in agents:
+        for word in (agent, *(c for c in agent.children if c.dep_ in ("compound", "amod"))):
+            if word.lower_ in DOMAIN_WORDS:
+                return DOMAIN_WORDS[word.lower_]
+    return rtype
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -409,6 +418,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         holder = token.head if reconciled and token.dep_ == "compound" else token
         agent_tokens, patient_tokens = _arguments(holder)
         agents = actors.states_of(e for t in agent_tokens for e in actors.actors(t))
+        if rtype in REFINABLE:
+            rtype = _by_agency(rtype, agent_tokens)
         patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
         if rtype is RelationType.BACKING and not patients:
             # "backed the rebels", "its support for Kurdish militias": a non-state armed group

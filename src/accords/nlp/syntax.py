@@ -44,6 +44,11 @@ def subjects(verb: Token) -> list[Token]:
         gerund = _gerund_subject(current)
         if gerund is not None:
             return [gerund]
+        noun = current.head.head
+        if current.dep_ == "pcomp" and current.head.lower_ == "of" and noun.dep_ == "dobj":
+            # "A and B are exploring the possibility of working together": the explorers
+            current = noun.head
+            continue
         if (
             current.dep_ not in ("xcomp", "conj", "acl", "advcl", "acomp")
             or current.head.i == current.i
