@@ -531,3 +531,13 @@ def test_states_exploring_the_possibility_of_working_together_propose_it(run: Ru
 def test_agencies_working_together_give_the_kind_of_cooperation(run: Run) -> None:
     ex = run("Egyptian and Sudanese intelligence agencies have worked together since 2019.")
     assert ("IntelligenceSharing", frozenset({"Q79", "Q1049"}), "asserted") in _typed(ex)
+
+
+def test_states_agreeing_to_do_something_agree_to_cooperate(run: Run) -> None:
+    ex = run("Egypt and Sudan agreed on Sunday to set up joint military patrols on the border.")
+    assert ("MilitaryCooperation", frozenset({"Q79", "Q1049"}), "agreed") in _typed(ex)
+
+
+def test_one_state_agreeing_to_act_is_no_cooperation(run: Run) -> None:
+    ex = run("Egypt agreed on Sunday to reopen the border crossing.")
+    assert ex.relationships == ()

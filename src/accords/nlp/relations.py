@@ -89,6 +89,15 @@ def _effort_domain(token: Token) -> RelationType:
     return RelationType.DIPLOMATIC_COORDINATION
 
 
+def _joint_undertaking(agree: Token) -> RelationType:
+    """ "agreed to hasten the establishment of military posts": the kind of what is agreed."""
+    for xcomp in (c for c in agree.children if c.dep_ == "xcomp"):
+        for token in xcomp.subtree:
+            if token.lower_ in DOMAIN_WORDS:
+                return DOMAIN_WORDS[token.lower_]
+    return RelationType.DIPLOMATIC_COORDINATION
+
+
 def _trigger_type(token: Token) -> RelationType | None:
     word = lemma(token)
     if word in _RECONCILIATION and token.pos_ == "NOUN":
@@ -105,6 +114,8 @@ def _trigger_type(token: Token) -> RelationType | None:
             ):
                 return RelationType.DIPLOMATIC_COORDINATION
             return None
+        if word == "agree" and any(c.dep_ == "xcomp" for c in token.children):
+            return _joint_undertaking(token)  # "A and B agreed to build ..."
         found = RELATION_VERBS.get(word)
         if found is RelationType.INTELLIGENCE_SHARING:
             objects = [c for c in token.children if c.dep_ == "dobj"]
