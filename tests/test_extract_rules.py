@@ -541,3 +541,9 @@ def test_states_agreeing_to_do_something_agree_to_cooperate(run: Run) -> None:
 def test_one_state_agreeing_to_act_is_no_cooperation(run: Run) -> None:
     ex = run("Egypt agreed on Sunday to reopen the border crossing.")
     assert ex.relationships == ()
+
+
+def test_the_aim_of_an_action_belongs_to_the_actor(run: Run) -> None:
+    ex = run("Egyptian troops crossed the border with the aim of attacking Sudan.")
+    assert any(r.type is RelationType.HOSTILITY for r in ex.relationships), _typed(ex)
+    assert {r.source.qid for r in ex.relationships if r.source} == {"Q79"}

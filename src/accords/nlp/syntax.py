@@ -20,6 +20,12 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower() or token.lower_
 
 
+#: Nouns whose "of"-gerund is what the holder of the noun would do.
+_PURPOSES = frozenset(
+    {"possibility", "idea", "option", "prospect", "aim", "goal", "intention", "purpose", "hope"}
+)
+
+
 def subjects(verb: Token) -> list[Token]:
     """The subject tokens of a verb, borrowed from the governing verb for xcomp/conj chains."""
     current: Token | None = verb
@@ -45,10 +51,13 @@ def subjects(verb: Token) -> list[Token]:
         if gerund is not None:
             return [gerund]
         noun = current.head.head
-        if current.dep_ == "pcomp" and current.head.lower_ == "of" and noun.dep_ == "dobj":
-            # "A and B are exploring the possibility of working together": the explorers
-            current = noun.head
-            continue
+        if current.dep_ == "pcomp" and current.head.lower_ == "of" and lemma(noun) in _PURPOSES:
+            # "exploring the possibility of working together", "invaded with the aim of
+            # repelling X": the subject of the verb that holds the purpose
+            holder = noun.head if noun.dep_ == "dobj" else noun.head.head
+            if noun.dep_ in ("dobj", "pobj") and holder.pos_ in ("VERB", "AUX"):
+                current = holder
+                continue
         if (
             current.dep_ not in ("xcomp", "conj", "acl", "advcl", "acomp")
             or current.head.i == current.i
