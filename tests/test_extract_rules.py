@@ -547,3 +547,8 @@ def test_the_aim_of_an_action_belongs_to_the_actor(run: Run) -> None:
     ex = run("Egyptian troops crossed the border with the aim of attacking Sudan.")
     assert any(r.type is RelationType.HOSTILITY for r in ex.relationships), _typed(ex)
     assert {r.source.qid for r in ex.relationships if r.source} == {"Q79"}
+
+
+def test_helping_a_state_do_something_backs_it(run: Run) -> None:
+    ex = run("Egypt has promised to help Sudan rebuild its power grid.")
+    assert {(t[0], t[1], t[2]) for t in _triples(ex)} == {("Backing", "Q79", "Q1049")}

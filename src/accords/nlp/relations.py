@@ -227,6 +227,14 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
         patients = list(objects) if lemma(trigger) != "share" else []
         patients += list(_prep_objects(trigger, _MEMBER_PREPS))
+        if lemma(trigger) == "help":  # "help Syria defeat the rebels": the one helped
+            patients += [
+                c
+                for comp in trigger.children
+                if comp.dep_ in ("ccomp", "xcomp")
+                for c in comp.children
+                if c.dep_ == "nsubj"
+            ]
         for obj in objects:
             patients += _with_objects(obj)
         return agents, patients
