@@ -168,6 +168,10 @@ def test_clicking_an_edge_shows_the_sentence_with_its_span_marked(
     pg, rec = page
     open_explorer(pg, base_url)
     set_year(pg, 2015)
+    # show intelligence sharing only, as an analyst would, so no other edge lies on top of it
+    for box in pg.locator("#type-filter input[type=checkbox]").all():
+        if box.get_attribute("value") != "IntelligenceSharing" and box.is_checked():
+            box.uncheck()
     point = pg.evaluate(
         """([a, b]) => {
           const cy = window.accords.cy;
