@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sparql_http import BIN, QUERY, free_port, wait_up
+from sparql_http import BIN, QUERY, free_port, pct, stop, wait_up
 
 from accords.synthetic import load_synthetic
 
@@ -101,11 +101,6 @@ def simple_latencies(port: int, n: int) -> list[float]:
     return out
 
 
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return 1000 * s[max(0, int(len(s) * p) - 1)]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--facts", type=int, default=20_000)
@@ -171,12 +166,7 @@ def main() -> None:
             f"{statistics.median(during) / statistics.median(alone):.2f}"
         )
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop(server)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sparql_http import BIN, free_port, wait_up
+from sparql_http import BIN, free_port, pct, stop, wait_up
 
 from accords.synthetic import load_synthetic, state_qid
 
@@ -82,11 +82,6 @@ def run(port: int, requests: int, clients: int, seed: int) -> dict[str, list[flo
     return lat
 
 
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return 1000 * s[min(len(s) - 1, max(0, int(len(s) * p) - 1))]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--facts", type=int, default=1_000_000)
@@ -136,12 +131,7 @@ def main() -> None:
             f"{pct(every, 0.99):8.1f}"
         )
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop(server)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

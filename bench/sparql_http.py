@@ -111,6 +111,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def pct(values: list[float], p: float) -> float:
+    """The p-quantile of latencies in seconds, in milliseconds."""
+    s = sorted(values)
+    return 1000 * s[min(len(s) - 1, max(0, int(len(s) * p) - 1))]
+
+
+def stop(server: subprocess.Popen[bytes] | None) -> None:
+    """Stop a server started by a bench script (terminate, then kill)."""
+    if server is None:
+        return
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def wait_up(port: int, path: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
