@@ -112,6 +112,7 @@ def test_a_document_whose_graph_fails_the_shapes_is_not_stored(
 ) -> None:
     import accords.ingest as ingest_module
     from accords.rdf.graph import build_graph
+    from accords.rdf.triples import DocumentGraph
 
     def broken_graph(extraction):  # type: ignore[no-untyped-def]
         graph = build_graph(extraction)
@@ -122,9 +123,9 @@ def test_a_document_whose_graph_fails_the_shapes_is_not_stored(
         anchor = URIRef(nif + "anchorOf")
         subject, _, _ = next(iter(graph.triples((None, anchor, None))))
         graph.set((subject, anchor, Literal("not the text")))
-        return graph
+        return DocumentGraph.from_rdflib(graph)
 
-    monkeypatch.setattr(ingest_module, "build_graph", broken_graph)  # type: ignore[attr-defined]
+    monkeypatch.setattr(ingest_module, "build_document", broken_graph)  # type: ignore[attr-defined]
     store = OxigraphStore(tmp_path / "s")
     summary = ingest_paths([SEEDS / "002_810f08466186d31a.txt"], store, analyzer)
     [result] = summary.results

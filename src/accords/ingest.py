@@ -15,11 +15,11 @@ from pathlib import Path
 from accords.analyse import Analyzer
 from accords.documents import Metadata, iter_documents, make_document, parse_published
 from accords.errors import AccordsError, InputError
-from accords.rdf.graph import build_graph
+from accords.rdf.graph import build_document
 from accords.rdf.namespaces import activity_iri
 from accords.records import Document, Extraction
 from accords.store import BACKGROUND, Store
-from accords.validate import validate_graph
+from accords.validate import validate_document
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ def store_extraction(store: Store, extraction: Extraction) -> DocumentResult:
     """Build, validate and store one document's graph (or say why not)."""
     document = extraction.document
     source = document.source_path or document.key
-    graph = build_graph(extraction)
-    outcome = validate_graph(graph)
+    graph = build_document(extraction)
+    outcome = validate_document(graph)
     if not outcome.conforms:
         return DocumentResult(source, "invalid", document.id, reason=outcome.report_text)
     activity = str(activity_iri(document.id, extraction.extractor_version))

@@ -33,10 +33,12 @@ import pyoxigraph as ox
 import rdflib
 
 from accords.errors import StoreError
+from accords.rdf.triples import DocumentGraph
 from accords.store import (
     ACC,
     INGEST_LOG,
     PROV,
+    DocumentData,
     QueryResult,
     StoreStats,
     WriteOutcome,
@@ -55,7 +57,9 @@ _RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 
-def _ntriples(graph: rdflib.Graph) -> str:
+def _ntriples(graph: rdflib.Graph | DocumentGraph) -> str:
+    if isinstance(graph, DocumentGraph):
+        return graph.ntriples
     data = graph.serialize(format="nt")
     return data.decode("utf-8") if isinstance(data, bytes) else data
 
@@ -202,7 +206,7 @@ class RemoteStore:
         return sorted(i for i in ids if i)
 
     def write_document(
-        self, doc_id: str, key: str, graph: rdflib.Graph, activity: str | None = None
+        self, doc_id: str, key: str, graph: DocumentData, activity: str | None = None
     ) -> WriteOutcome:
         """Store a document's graph, replacing other versions with the same key, in ONE request."""
         self._writable()

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 import rdflib
 
 from accords.errors import StoreError
+from accords.rdf.triples import DocumentGraph
 
 ACC = "https://w3id.org/accords/ontology#"
 GRAPH_BASE = "https://w3id.org/accords/graph/"
@@ -27,8 +28,12 @@ PROV = "http://www.w3.org/ns/prov#"
 INGEST_LOG = GRAPH_BASE + "ingest-log"
 BACKGROUND = GRAPH_BASE + "wikidata"
 _SPECIAL_GRAPHS = frozenset({INGEST_LOG, BACKGROUND})
+_XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
+_ENDED_AT = ox.NamedNode(PROV + "endedAtTime")
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+#: A document's graph as the builder makes it, or any rdflib graph.
+DocumentData = DocumentGraph | rdflib.Graph
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ class Store(Protocol):
     """What everything above the store may rely on."""
 
     def write_document(
-        self, doc_id: str, key: str, graph: rdflib.Graph, activity: str | None = None
+        self, doc_id: str, key: str, graph: DocumentData, activity: str | None = None
     ) -> WriteOutcome: ...
 
     def delete_document(self, doc_id: str) -> bool: ...
@@ -137,32 +142,40 @@ class OxigraphStore:
         return sorted(i for i in ids if i)
 
     def write_document(
-        self, doc_id: str, key: str, graph: rdflib.Graph, activity: str | None = None
+        self, doc_id: str, key: str, graph: DocumentData, activity: str | None = None
     ) -> WriteOutcome:
         """Store a document's graph, replacing any other version with the same key.
 
-        The whole change is one SPARQL Update request, i.e. one transaction.
+        The whole change is one transaction: one ``extend`` for a new document, one
+        SPARQL Update request when older versions are dropped in the same step.
         """
         if self.read_only:
             raise StoreError("the store is open read-only; ingest needs a writable store")
         others = tuple(v for v in self.versions_of(key) if v != doc_id)
         if not others and self.has_document(doc_id):
             return WriteOutcome(doc_id, unchanged=True)
-        target = graph_iri(doc_id)
-        parts = [f"DROP SILENT GRAPH <{graph_iri(v)}>" for v in (*others, doc_id)]
-        parts.append(f"INSERT DATA {{ GRAPH <{target}> {{\n{_ntriples(graph)}\n}} }}")
-        if activity:
-            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            xsd_dt = "http://www.w3.org/2001/XMLSchema#dateTime"
-            parts.append(
-                f"INSERT DATA {{ GRAPH <{INGEST_LOG}> {{ <{activity}> "
-                f'<{PROV}endedAtTime> "{now}"^^<{xsd_dt}> }} }}'
-            )
+        data = graph if isinstance(graph, DocumentGraph) else DocumentGraph.from_rdflib(graph)
+        target = ox.NamedNode(graph_iri(doc_id))
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        ended = ox.Literal(stamp, datatype=ox.NamedNode(_XSD_DATETIME))
         try:
-            self._store.update(" ;\n".join(parts))
+            if not others:
+                quads = data.quads(target)
+                if activity:
+                    log = ox.NamedNode(INGEST_LOG)
+                    quads.append(ox.Quad(ox.NamedNode(activity), _ENDED_AT, ended, log))
+                self._store.extend(quads)
+            else:
+                parts = [f"DROP SILENT GRAPH <{graph_iri(v)}>" for v in (*others, doc_id)]
+                parts.append(f"INSERT DATA {{ GRAPH {target} {{\n{data.ntriples}\n}} }}")
+                if activity:
+                    parts.append(
+                        f"INSERT DATA {{ GRAPH <{INGEST_LOG}> {{ <{activity}> {_ENDED_AT} {ended} }} }}"
+                    )
+                self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"could not write document {doc_id}: {exc}") from exc
-        return WriteOutcome(doc_id, unchanged=False, replaced=others, triples=len(graph))
+        return WriteOutcome(doc_id, unchanged=False, replaced=others, triples=len(data))
 
     def delete_document(self, doc_id: str) -> bool:
         if not self.has_document(doc_id):

@@ -11,16 +11,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import rdflib
-
 from accords.analyse import Analyzer
 from accords.errors import AccordsError, InputError
 from accords.ingest import DocumentResult, fact_count
-from accords.rdf.graph import build_graph
+from accords.rdf.graph import build_document
 from accords.rdf.namespaces import activity_iri
+from accords.rdf.triples import DocumentGraph
 from accords.records import Document
-from accords.store import BACKGROUND, Store
-from accords.validate import validate_graph
+from accords.store import BACKGROUND, Store, graph_iri
+from accords.validate import validate_document
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,8 @@ def prepare_document(analyzer: Analyzer, item: Document | InputError) -> Prepare
     source = item.source_path or item.key
     try:
         extraction = analyzer.analyse(item)
-        graph = build_graph(extraction)
-        outcome = validate_graph(graph)
+        graph = build_document(extraction)
+        outcome = validate_document(graph)
     except Exception as exc:  # one document's failure must not stop a million-document run
         reason = f"extraction failed ({type(exc).__name__}: {exc})"
         return PreparedDocument(source, "skipped", item.id, item.key, reason=reason, worker=pid)
@@ -56,10 +55,9 @@ def prepare_document(analyzer: Analyzer, item: Document | InputError) -> Prepare
         return PreparedDocument(
             source, "invalid", item.id, item.key, reason=outcome.report_text, worker=pid
         )
-    data = graph.serialize(format="nt")
     return PreparedDocument(
         source, "ready", item.id, item.key,
-        ntriples=data.decode("utf-8") if isinstance(data, bytes) else data,
+        ntriples=graph.ntriples,
         activity=str(activity_iri(item.id, extraction.extractor_version)),
         facts=fact_count(extraction), triples=len(graph), worker=pid,
     )
@@ -70,8 +68,7 @@ def write_prepared(store: Store, prepared: PreparedDocument) -> DocumentResult:
     source, doc_id = prepared.source, prepared.doc_id
     if prepared.status != "ready" or doc_id is None:
         return DocumentResult(source, prepared.status, doc_id, reason=prepared.reason)
-    graph = rdflib.Graph()
-    graph.parse(data=prepared.ntriples, format="nt")
+    graph = DocumentGraph.from_ntriples(graph_iri(doc_id), prepared.ntriples)
     try:
         written = store.write_document(doc_id, prepared.key, graph, prepared.activity)
     except AccordsError as exc:

@@ -13,7 +13,6 @@ from accords.rdf.namespaces import (
     ACC,
     DCT,
     NIF,
-    PREFIXES,
     SCHEMA,
     WD,
     activity_iri,
@@ -27,6 +26,7 @@ from accords.rdf.namespaces import (
     relationship_iri,
     sentence_iri,
 )
+from accords.rdf.triples import DocumentGraph, OxigraphTerms, OxTriple
 from accords.records import (
     Claim,
     Document,
@@ -52,6 +52,11 @@ def modality_iri(m: Modality) -> URIRef:
     return ACC[m.value.capitalize()]
 
 
+def _decimal(x: float) -> str:
+    """Four places in canonical form ("0.9", "1"), as stores such as Oxigraph keep it."""
+    return format(Decimal(f"{x:.4f}").normalize(), "f")
+
+
 def _int(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
@@ -63,16 +68,15 @@ class _Builder:
         self.x = extraction
         self.doc_id = extraction.document.id
         self.doc = document_iri(self.doc_id)
-        self.g = Graph(identifier=graph_iri(self.doc_id))
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
+        self.terms = OxigraphTerms()
+        self.triples: list[OxTriple] = []
         self.activity = activity_iri(self.doc_id, extraction.extractor_version)
         self.sentences = {s.index: s for s in extraction.sentences}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
+        self.triples.append(self.terms.triple(s, p, o))
 
-    def build(self) -> Graph:
+    def build(self) -> DocumentGraph:
         self.document(self.x.document)
         for s in self.x.sentences:
             self.sentence(s)
@@ -90,7 +94,7 @@ class _Builder:
         for c, iri in zip(self.x.claims, claim_iris, strict=True):
             if iri is not None:
                 self.claim(c, iri, claim_iris)
-        return self.g
+        return DocumentGraph(str(graph_iri(self.doc_id)), self.triples)
 
     def document(self, d: Document) -> None:
         n = self.doc
@@ -135,7 +139,7 @@ class _Builder:
             self.add(n, ACC.inSentence, sentence_iri(self.doc_id, sentence.start, sentence.end))
         if m.entity is not None:
             self.add(n, ACC.refersTo, self.entity(m.entity))
-        self.add(n, ACC.linkScore, Literal(Decimal(f"{m.score:.4f}"), datatype=XSD.decimal))
+        self.add(n, ACC.linkScore, Literal(_decimal(m.score), datatype=XSD.decimal))
         if m.reason:
             self.add(n, ACC.linkReason, Literal(m.reason))
 
@@ -249,13 +253,18 @@ class _Builder:
         self.evidence(n, c.evidence)
 
 
-def build_graph(extraction: Extraction) -> Graph:
+def build_document(extraction: Extraction) -> DocumentGraph:
     """The triples of one document's named graph ``accg:{docid}`` (deterministic).
 
     Claims without a claimant are left out (the shapes require one); the source and
     target of a directed relationship are also its members.
     """
     return _Builder(extraction).build()
+
+
+def build_graph(extraction: Extraction) -> Graph:
+    """:func:`build_document` as an rdflib graph (for inspection, export and tests)."""
+    return build_document(extraction).rdflib()
 
 
 def canonical_nquads(graph: Graph, graph_iri: URIRef) -> str:
