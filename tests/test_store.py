@@ -100,3 +100,24 @@ def test_killed_writer_leaves_old_or_new_version_never_half(tmp_path: Path) -> N
         for doc_id in ids:
             assert len(store.export_graph(GRAPH_BASE + doc_id)) == n
         store.close()
+
+
+def test_writes_are_flushed_to_disk_every_so_many_quads(tmp_path: Path, monkeypatch: object) -> None:
+    """Unflushed writes stay in RocksDB's memtables (the writer's memory grew with the store)."""
+    import accords.store as store_module
+
+    def ssts(path: Path) -> int:
+        return len(list(path.glob("*.sst")))
+
+    monkeypatch.setattr(store_module, "FLUSH_EVERY_QUADS", 10**9)  # type: ignore[attr-defined]
+    kept = OxigraphStore(tmp_path / "kept")
+    for i in range(5):
+        kept.write_document(f"k{i}", f"key{i}", _graph(f"key{i}", 40, f"k{i}"))
+
+    monkeypatch.setattr(store_module, "FLUSH_EVERY_QUADS", 100)  # type: ignore[attr-defined]
+    flushed = OxigraphStore(tmp_path / "flushed")
+    for i in range(5):
+        flushed.write_document(f"k{i}", f"key{i}", _graph(f"key{i}", 40, f"k{i}"))
+    # two flushes (at 120 and 200 quads) wrote sorted files that the other store keeps in memory
+    assert ssts(tmp_path / "flushed") > ssts(tmp_path / "kept")
+    assert flushed.document_ids() == [f"k{i}" for i in range(5)]
