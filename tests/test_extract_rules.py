@@ -552,3 +552,38 @@ def test_the_aim_of_an_action_belongs_to_the_actor(run: Run) -> None:
 def test_helping_a_state_do_something_backs_it(run: Run) -> None:
     ex = run("Egypt has promised to help Sudan rebuild its power grid.")
     assert {(t[0], t[1], t[2]) for t in _triples(ex)} == {("Backing", "Q79", "Q1049")}
+
+
+# --- fourth round (issue 5) -----------------------------------------------------------
+
+
+def test_a_numbered_group_is_found_behind_pairs_named_again(run: Run) -> None:
+    ex = run(
+        "Egypt, Jordan, Iraq and Saudi Arabia met in Amman on Monday to discuss water. "
+        "Egypt and Jordan share a long border. Jordan and Iraq trade oil. "
+        "Egypt and Jordan signed a gas deal in 2019. Iraq and Jordan opened a new crossing. "
+        "Egypt and Jordan held naval drills. Jordan and Iraq built a pipeline. "
+        "Egypt and Jordan host refugees. Jordan and Iraq restored flights. "
+        "The four countries will cooperate on border security."
+    )
+    four = frozenset({"Q79", "Q810", "Q796", "Q851"})
+    assert ("DiplomaticCoordination", four, "planned") in _typed(ex)
+
+
+def test_a_title_parsed_as_the_head_of_a_name_stands_for_the_person(run: Run) -> None:
+    ex = run(
+        "Tehran has been signalling renewed interest in a meeting with the Turkish "
+        "President Recep Tayyip Erdogan."
+    )
+    assert ("Meeting", {"Q794", "Q43", "Q39259"}, "proposed") in _meeting_rows(ex)
+
+
+def test_a_meeting_named_twice_in_one_sentence_is_one_record(run: Run) -> None:
+    ex = run(
+        "In a telephone conversation, Biden and Erdogan discussed the potential for new "
+        "contacts between the United States, Turkey and Greece on Cyprus."
+    )
+    rows = _meeting_rows(ex)
+    held = [r for r in rows if r[2] == "held"]
+    assert held == [("PhoneCall", {"Q30", "Q43", "Q6279", "Q39259"}, "held")]
+    assert ("Meeting", {"Q30", "Q43", "Q41"}, "proposed") in rows

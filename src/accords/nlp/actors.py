@@ -78,6 +78,8 @@ _KNOWN_GROUPS = {
 }
 #: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").
 _VAGUE_GROUP_NOUNS = frozenset({"group", "unit", "force", "fighter"})
+#: Distinct groups remembered for "the four countries" (the latest first).
+_GROUPS_KEPT = 12
 _ARG_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 
 
@@ -186,8 +188,8 @@ class ActorContext:
         """Record a group of actors named together, for "the two countries" later."""
         group = tuple(dict.fromkeys(entities))
         if len(group) >= 2:
-            self.groups.insert(0, group)
-            del self.groups[8:]
+            # the same group named again moves to the front instead of crowding out others
+            self.groups = [group, *(g for g in self.groups if g != group)][:_GROUPS_KEPT]
 
     def latest_states(self) -> tuple[Entity, ...]:
         """The states of the latest group named together ("the cooperation" refers to it)."""
@@ -383,6 +385,17 @@ class ActorContext:
             state = self.state_before(token)  # "Switzerland lost ... after the country joined"
             return [state] if state is not None else []
         named = self.named_unlinked(token)
+        if named is not None and named.label_ == "PERSON":
+            # "the Syrian President Bashar al-Assad" parsed with "President" as head: the
+            # person the linker found inside the name or in its apposition
+            near = [*named, *(c for c in token.children if c.dep_ == "appos")]
+            inside = [
+                e
+                for t in near
+                if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
+            ]
+            if inside:
+                return list(dict.fromkeys(inside))
         if named is not None and named.label_ == "PERSON" and self._office_before(named):
             # "Venezuelan President Nicolas Maduro", not in the gazetteer: his state
             return [self.unlinked_entity(named)]

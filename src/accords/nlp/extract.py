@@ -19,7 +19,7 @@ from accords.nlp.claims import ClaimFinding, find_claims
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
-from accords.nlp.syntax import clause_extent
+from accords.nlp.syntax import clause_extent, lemma
 from accords.nlp.timex import governing_timex, span_for_date, span_for_value
 from accords.records import (
     ActorKind,
@@ -169,7 +169,7 @@ class _Extractor:
         relations += [] if question else find_hostility(sent, self.actors)
         for finding in relations:
             self._relationship(finding, sentence, claims)
-        for meeting in [] if question else find_meetings(sent, self.actors):
+        for meeting in [] if question else _one_per_meeting(find_meetings(sent, self.actors)):
             self._meeting(meeting, sentence)
         for claim in claims:
             self._claim(claim, sentence)
@@ -404,6 +404,51 @@ class _Extractor:
                     )
                 )
         return merged
+
+
+def _finding_rank(finding: MeetingFinding) -> tuple[bool, int]:
+    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss"."""
+    return lemma(finding.trigger) == "discuss", _SPECIFICITY.index(finding.type)
+
+
+def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:
+    """One sentence, one record per meeting: "In a telephone conversation, A and B discussed
+    ..." and "hosted talks - the first such summit between the trio" name one meeting twice.
+
+    Findings with the same states and status are one meeting; the most specific type
+    (a noun over "discuss") keeps its trigger, and the participants are joined.
+    """
+    groups: dict[tuple[frozenset[str], MeetingStatus], list[MeetingFinding]] = {}
+    out: list[MeetingFinding | tuple[frozenset[str], MeetingStatus]] = []
+    for finding in findings:
+        states = frozenset(p.key for p in finding.participants if p.kind is ActorKind.STATE)
+        if finding.refers_back or not states:
+            out.append(finding)
+            continue
+        key = (states, finding.status)
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(finding)
+    result: list[MeetingFinding] = []
+    for item in out:
+        if isinstance(item, MeetingFinding):
+            result.append(item)
+            continue
+        group = groups[item]
+        best = min(group, key=_finding_rank)
+        participants = tuple(dict.fromkeys(p for f in group for p in f.participants))
+        place = next((f for f in group if f.place is not None or f.place_name), None)
+        result.append(
+            replace(
+                best,
+                participants=participants,
+                place=best.place or (place.place if place else None),
+                place_name=best.place_name or (place.place_name if place else None),
+                topic=best.topic or next((f.topic for f in group if f.topic), None),
+            )
+        )
+    return result
 
 
 def _type_rank(meeting: Meeting) -> tuple[bool, int]:
