@@ -587,3 +587,23 @@ def test_a_meeting_named_twice_in_one_sentence_is_one_record(run: Run) -> None:
     held = [r for r in rows if r[2] == "held"]
     assert held == [("PhoneCall", {"Q30", "Q43", "Q6279", "Q39259"}, "held")]
     assert ("Meeting", {"Q30", "Q43", "Q41"}, "proposed") in rows
+
+
+def test_a_quoted_speaker_reported_again_goes_on_in_the_next_quotation(run: Run) -> None:
+    ex = run(
+        "Greek Foreign Minister Nikos Dendias arrived in Ankara on Monday. “We will not "
+        "accept a frozen conflict,” Dendias said. He added that migration would also be "
+        "discussed. “We have not been on the same side with Turkey on these issues, but our "
+        "engagements are proceeding.”"
+    )
+    # the surname is the minister named before; the last quotation is his as well
+    assert [c.claimant.label for c in ex.claims if c.claimant] == ["Nikos Dendias"] * 3
+    assert ex.claims[-1].content.startswith("We have not been on the same side")
+    # "we" and "our" in his words are Greece; "our engagements" are those with Turkey
+    assert ("Rivalry", frozenset({"Q41", "Q43"}), "asserted") in _typed(ex)
+    assert ("DiplomaticCoordination", frozenset({"Q41", "Q43"}), "asserted") in _typed(ex)
+
+
+def test_a_military_engagement_is_no_tie(run: Run) -> None:
+    ex = run("Turkish and Greek jets had a brief military engagement over the Aegean on Monday.")
+    assert not any(r.type is RelationType.DIPLOMATIC_COORDINATION for r in ex.relationships)

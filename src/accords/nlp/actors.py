@@ -122,6 +122,13 @@ class ActorContext:
                 return self.state_of(speaker)
         return None
 
+    def same_voice(self, token: Token) -> list[Token]:
+        """The tokens of the claim content (in this sentence) that holds this token."""
+        for start, end, _ in self.voices:
+            if start <= token.idx < end:
+                return [t for t in token.sent if start <= t.idx < end]
+        return []
+
     def state_before(self, token: Token) -> Entity | None:
         """The latest state named before a token in its sentence ("Switzerland ... the country")."""
         for t in reversed(token.sent[: token.i - token.sent.start]):
@@ -257,6 +264,9 @@ class ActorContext:
 
     def unlinked_entity(self, named: Span) -> Entity:
         """A person or organisation the gazetteer does not know ("German Chancellor X": Germany)."""
+        earlier = self._named_before(named.text)
+        if earlier is not None:
+            return earlier
         kind = ActorKind.PERSON if named.label_ == "PERSON" else ActorKind.ACTOR
         root = named.root
         near = [*root.children, *root.doc[root.left_edge.i : named.start]]
@@ -269,6 +279,17 @@ class ActorContext:
         country = states[0].qid if states else None
         slug = re.sub(r"[^a-z0-9]+", "-", named.text.lower()).strip("-")[:60] or "unknown"
         return Entity(key=f"nil-{slug}", label=named.text, kind=kind, country_qid=country)
+
+    def _named_before(self, text: str) -> Entity | None:
+        """ "Cavusoglu said" after "Foreign Minister Mevlut Cavusoglu": the person by surname."""
+        words = text.split()
+        if not words or len(words) > 2 or not words[0][:1].isupper():
+            return None
+        for person in self.people:
+            label = person.label.split()
+            if len(label) > len(words) and label[-len(words) :] == words:
+                return person
+        return None
 
     @property
     def last_person(self) -> Entity | None:

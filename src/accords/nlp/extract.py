@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
-from accords.nlp.claims import ClaimFinding, find_claims
+from accords.nlp.claims import ClaimFinding, claim_about, find_claims
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
@@ -95,6 +95,8 @@ class _Extractor:
         self.dated_by_text: set[int] = set()  # indices of meetings whose date the text states
         self.claims: list[Claim] = []
         self.quoted_speaker: tuple[int, Entity] | None = None  # who was quoted, in which sentence
+        self.reported_speaker: tuple[int, Entity] | None = None  # the latest claimant
+        self.quoted_at: dict[str, int] = {}  # speaker key -> last sentence quoting them directly
         self.previous_time: TimeSpan | None = None  # the time the previous sentence spoke of
         self.anaphoric_time: TimeSpan | None = None  # "in the following months" -> that time
 
@@ -260,6 +262,8 @@ class _Extractor:
         """A sentence that is all quotation, right after a claim: the same speaker goes on."""
         previous = self.quoted_speaker
         if previous is None or previous[0] != self.actors.sentence_no - 1:
+            previous = self._running_voice()
+        if previous is None:
             return []
         text = sent.text.strip()
         if not text.startswith(("\u201c", '"')):
@@ -282,15 +286,31 @@ class _Extractor:
                 content=content,
                 content_start=start,
                 content_end=end,
-                about=(),
+                about=claim_about(start, end, sent, self.actors, previous[1]),
                 cue=cue,
             )
         ]
+
+    def _running_voice(self) -> tuple[int, Entity] | None:
+        """ "“…,” X said. He added that … . “We have …”": a speaker quoted directly a few
+        sentences before, then reported in the previous sentence, goes on speaking.
+
+        A quotation after indirect speech alone is not given to its speaker.
+        """
+        reported = self.reported_speaker
+        if reported is None or reported[0] != self.actors.sentence_no - 1:
+            return None
+        quoted = self.quoted_at.get(reported[1].key)
+        if quoted is None or not 0 < reported[0] - quoted <= 3:
+            return None
+        return reported
 
     def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
         self.actors.note_speaker(finding.claimant)
         if self.document.text[finding.content_start - 1 : finding.content_start] in _OPENING_MARKS:
             self.quoted_speaker = (self.actors.sentence_no, finding.claimant)
+            self.quoted_at[finding.claimant.key] = self.actors.sentence_no
+        self.reported_speaker = (self.actors.sentence_no, finding.claimant)
         timex = self._timex(sentence, finding.cue)
         stated = timex.span if timex is not None else None
         modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED

@@ -29,6 +29,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MEMBER_PREPS = frozenset({"with", "between", "among", "of", "to"})
 _PENALISED = frozenset({"on", "against"})
 _RECONCILIATION = frozenset({"reconciliation", "rapprochement"})
+_COMBAT = frozenset({"military", "armed", "naval", "air", "combat", "ground", "direct"})
 _TOGETHER = frozenset({"together", "jointly", "closely"})
 #: Backing nouns naming the act, whose owner gives ("its support for X"); agent nouns
 #: ("Russia's backer") name the giver, whose owner receives.
@@ -124,6 +125,11 @@ def _trigger_type(token: Token) -> RelationType | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if token.lower_ == "ties" or word == "tie":
             return RelationType.DIPLOMATIC_COORDINATION
+        if word == "engagement":
+            # "our engagements are proceeding", "engagement with Moscow"; a "military
+            # engagement" is a battle, not a tie
+            combat = any(c.lower_ in _COMBAT for c in token.children)
+            return None if combat else RelationType.DIPLOMATIC_COORDINATION
         if word in _EFFORTS and _joint_effort(token):
             return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
@@ -486,7 +492,13 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             and lemma(token) not in _AGENT_NOUNS
             and any(t.lower_ in _FIRST_PLURAL for t in [*agent_tokens, *patient_tokens])
         ):
-            members = actors.group_with(members[0])  # "our coordination": the speaker's circle
+            # "our coordination": the speaker's circle, narrowed to the states the speaker's
+            # own words name ("not on the same side with Russia, but our engagements ...")
+            speaker, circle = members[0], actors.group_with(members[0])
+            said = [e for e in map(actors.entity_at, actors.same_voice(token)) if e is not None]
+            named = {s.key for s in actors.states_of(said)} - {speaker.key}
+            narrowed = tuple(m for m in circle if m.key == speaker.key or m.key in named)
+            members = narrowed if len(narrowed) >= 2 else circle
         if len(members) >= 2:
             found.append(RelationFinding(rtype, members, mood, token))
     return _dedupe(found)
