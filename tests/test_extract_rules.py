@@ -607,3 +607,17 @@ def test_a_quoted_speaker_reported_again_goes_on_in_the_next_quotation(run: Run)
 def test_a_military_engagement_is_no_tie(run: Run) -> None:
     ex = run("Turkish and Greek jets had a brief military engagement over the Aegean on Monday.")
     assert not any(r.type is RelationType.DIPLOMATIC_COORDINATION for r in ex.relationships)
+
+
+def test_a_war_named_by_its_sides_is_an_undirected_hostility(run: Run) -> None:
+    ex = run("Rifles from the Armenia and Azerbaijan war are turning up in Georgian markets.")
+    hostile = [r for r in ex.relationships if r.type is RelationType.HOSTILITY]
+    assert [(_keys(r.members), r.source, r.target) for r in hostile] == [
+        ({"Q399", "Q227"}, None, None)
+    ]
+    assert hostile[0].evidence.modality is Modality.ASSERTED
+
+
+def test_a_war_with_a_target_keeps_its_direction(run: Run) -> None:
+    ex = run("Moscow's war against Kyiv entered its third year on Saturday.")
+    assert _triples(ex) == {("Hostility", "Q159", "Q212", "asserted")}

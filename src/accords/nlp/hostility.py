@@ -148,14 +148,41 @@ def _is_trigger(token: Token) -> bool:
     return False
 
 
+#: Nouns of a conflict that can be named by its sides alone ("the Iran-Iraq war").
+_CONFLICT_NOUNS = frozenset({"war", "conflict"})
+_SIDE_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _sides(trigger: Token, actors: ActorContext) -> list[Entity]:
+    """ "the Russia and Ukraine war", "the Iran-Iraq war", "the war between A and B": the
+    states at war, when the text gives no direction."""
+    if trigger.pos_ != "NOUN" or lemma(trigger) not in _CONFLICT_NOUNS:
+        return []
+    tokens = [c for c in trigger.children if c.dep_ in _SIDE_DEPS]
+    tokens += [c for t in list(tokens) for c in t.children if c.dep_ == "compound"]  # Iran-Iraq
+    tokens += _prep_targets(trigger, frozenset({"between"}))
+    tokens += [c for t in list(tokens) for c in t.conjuncts]
+    sides = [e for t in tokens if (e := actors.entity_at(t)) is not None]
+    return actors.states_of(sides)
+
+
 def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
-    """Directed hostility in one sentence, one finding per source–target pair."""
+    """Directed hostility in one sentence, one finding per source–target pair.
+
+    A war named by its sides only ("the Russia and Ukraine war") is one undirected
+    finding with the sides as members: the text says who is at war, not who attacks.
+    """
     found: list[RelationFinding] = []
     for token in sent:
         if not _is_trigger(token):
             continue
         targets = _target_entities(_targets(token), actors)
         if not targets:
+            sides = _sides(token, actors)
+            if len(sides) >= 2:
+                found.append(
+                    RelationFinding(RelationType.HOSTILITY, tuple(sides), modality(token), token)
+                )
             continue
         agents = _agents(token, actors)
         mood = modality(token)
