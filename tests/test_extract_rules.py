@@ -621,3 +621,23 @@ def test_a_war_named_by_its_sides_is_an_undirected_hostility(run: Run) -> None:
 def test_a_war_with_a_target_keeps_its_direction(run: Run) -> None:
     ex = run("Moscow's war against Kyiv entered its third year on Saturday.")
     assert _triples(ex) == {("Hostility", "Q159", "Q212", "asserted")}
+
+
+def test_states_on_the_verge_of_an_offensive_together_cooperate_militarily(run: Run) -> None:
+    ex = run(
+        "Ethiopia and Eritrea are on the verge of a joint offensive against rebel-held "
+        "towns in Tigray."
+    )
+    assert _typed(ex) == {("MilitaryCooperation", frozenset({"Q115", "Q986"}), "asserted")}
+
+
+def test_states_bombing_a_third_party_together_cooperate_and_each_is_hostile(run: Run) -> None:
+    ex = run("American and British warplanes bombed Houthi positions in Yemen overnight.")
+    assert ("MilitaryCooperation", frozenset({"Q30", "Q145"}), "asserted") in _typed(ex)
+    hostile = {(t[1], t[2]) for t in _triples(ex) if t[0] == "Hostility"}
+    assert hostile == {("Q30", "Houthi"), ("Q145", "Houthi")}
+
+
+def test_states_attacking_each_other_do_not_cooperate(run: Run) -> None:
+    ex = run("Armenia and Azerbaijan attacked each other on Monday.")
+    assert not any(r.type is RelationType.MILITARY_COOPERATION for r in ex.relationships)

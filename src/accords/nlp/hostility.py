@@ -63,6 +63,10 @@ def _targets(trigger: Token) -> list[Token]:
     found = _prep_targets(trigger, _TARGET_PREPS)
     for of in _prep_targets(trigger, frozenset({"of"})):  # "a war of aggression against X"
         found += _prep_targets(of, _TARGET_PREPS)
+    head = trigger.head
+    if not found and trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "on the cusp of an offensive against X": the target hung on the noun before "of"
+        found = _prep_targets(head.head, frozenset({"against"}))
     return found
 
 
@@ -166,6 +170,35 @@ def _sides(trigger: Token, actors: ActorContext) -> list[Entity]:
     return actors.states_of(sides)
 
 
+#: Objects that make an act mutual ("attacked each other"): the actors are the two sides.
+_RECIPROCAL = frozenset({"other", "another"})
+
+
+def _joint_action(
+    trigger: Token, targets: list[Entity], actors: ActorContext
+) -> list[RelationFinding]:
+    """ "Russia and Assad are on the cusp of an offensive against X", "A and B bombed X":
+    two or more states acting together against a third party cooperate militarily.
+
+    Only when the act has a target of its own (a war or fight between the subjects
+    themselves is not joint); the target need not be an actor the gazetteer knows.
+    """
+    if lemma(trigger) in _CONFLICT_NOUNS | {"fight"}:
+        return []
+    aimed = _targets(trigger)
+    if not aimed or any(t.lower_ in _RECIPROCAL for a in aimed for t in a.subtree):
+        return []
+    agents = _agents(trigger, actors)
+    keys = {t.key for t in targets}
+    if len(agents) < 2 or any(a.key in keys for a in agents):
+        return []
+    return [
+        RelationFinding(
+            RelationType.MILITARY_COOPERATION, tuple(agents), modality(trigger), trigger
+        )
+    ]
+
+
 def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Directed hostility in one sentence, one finding per source–target pair.
 
@@ -177,6 +210,7 @@ def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         if not _is_trigger(token):
             continue
         targets = _target_entities(_targets(token), actors)
+        found += _joint_action(token, targets, actors)
         if not targets:
             sides = _sides(token, actors)
             if len(sides) >= 2:
