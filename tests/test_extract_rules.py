@@ -641,3 +641,24 @@ def test_states_bombing_a_third_party_together_cooperate_and_each_is_hostile(run
 def test_states_attacking_each_other_do_not_cooperate(run: Run) -> None:
     ex = run("Armenia and Azerbaijan attacked each other on Monday.")
     assert not any(r.type is RelationType.MILITARY_COOPERATION for r in ex.relationships)
+
+
+def test_our_joint_efforts_are_those_of_the_speaker_and_the_counterpart_met(run: Run) -> None:
+    ex = run(
+        "“Our joint efforts can bring calm to the Gulf,” Iraqi Prime Minister Mustafa "
+        "Al-Kadhimi said during a bilateral meeting with Joe Biden."
+    )
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q796", "Q30"}), "asserted")}
+
+
+def test_our_efforts_against_an_agency_are_proposed_hostility_not_cooperation(run: Run) -> None:
+    ex = run(
+        "“We must now step up our collective efforts, specifically against the Mossad,” "
+        "Iranian President Ebrahim Raisi said."
+    )
+    assert _triples(ex) == {("Hostility", "Q794", "Q801", "proposed")}
+
+
+def test_our_efforts_alone_name_no_partner(run: Run) -> None:
+    ex = run("“Our efforts will not stop,” British Prime Minister Boris Johnson said in Kyiv.")
+    assert ex.relationships == ()

@@ -32,6 +32,7 @@ HOSTILE_NOUNS = frozenset(
         "aggression",
         "fight",
         "incursion",
+        "effort",  # only with a target: "efforts against the GRU"
     }
 )
 #: Nouns whose "of"-object is the target ("the toppling of Assad").
@@ -64,6 +65,9 @@ def _targets(trigger: Token) -> list[Token]:
     for of in _prep_targets(trigger, frozenset({"of"})):  # "a war of aggression against X"
         found += _prep_targets(of, _TARGET_PREPS)
     head = trigger.head
+    if not found and trigger.dep_ == "dobj" and head.pos_ == "VERB":
+        # "step up our efforts, specifically against the GRU": the against-phrase on the verb
+        found = _prep_targets(head, frozenset({"against"}))
     if not found and trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "on the cusp of an offensive against X": the target hung on the noun before "of"
         found = _prep_targets(head.head, frozenset({"against"}))
@@ -183,8 +187,8 @@ def _joint_action(
     Only when the act has a target of its own (a war or fight between the subjects
     themselves is not joint); the target need not be an actor the gazetteer knows.
     """
-    if lemma(trigger) in _CONFLICT_NOUNS | {"fight"}:
-        return []
+    if lemma(trigger) in _CONFLICT_NOUNS | {"fight", "effort"}:
+        return []  # a joint effort is read by the relation rules
     aimed = _targets(trigger)
     if not aimed or any(t.lower_ in _RECIPROCAL for a in aimed for t in a.subtree):
         return []

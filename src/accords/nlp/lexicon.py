@@ -148,6 +148,7 @@ MODALITY_CUES: dict[str, Modality] = {
     "propose": Modality.PROPOSED,
     "proposal": Modality.PROPOSED,
     "should": Modality.PROPOSED,
+    "must": Modality.PROPOSED,
     "urge": Modality.PROPOSED,
     "possibility": Modality.PROPOSED,
     "possible": Modality.PROPOSED,

@@ -38,6 +38,7 @@ _DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
 _TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
+_JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
 #: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
 _AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
@@ -78,8 +79,14 @@ def _opposed_sides(token: Token) -> bool:
 
 
 def _joint_effort(token: Token) -> bool:
-    """ "the new effort by the four countries": an effort with named makers (two or more)."""
-    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
+    """ "the new effort by the four countries", "our joint efforts": an effort with named
+    makers (two or more), or one called joint."""
+    return any(
+        c.dep_ == "agent"
+        or (c.dep_ == "prep" and c.lower_ == "by")
+        or (c.dep_ == "amod" and c.lower_ in _JOINT)
+        for c in token.children
+    )
 
 
 def _effort_domain(token: Token) -> RelationType:
@@ -492,16 +499,40 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             and lemma(token) not in _AGENT_NOUNS
             and any(t.lower_ in _FIRST_PLURAL for t in [*agent_tokens, *patient_tokens])
         ):
-            # "our coordination": the speaker's circle, narrowed to the states the speaker's
-            # own words name ("not on the same side with Russia, but our engagements ...")
-            speaker, circle = members[0], actors.group_with(members[0])
-            said = [e for e in map(actors.entity_at, actors.same_voice(token)) if e is not None]
-            named = {s.key for s in actors.states_of(said)} - {speaker.key}
-            narrowed = tuple(m for m in circle if m.key == speaker.key or m.key in named)
-            members = narrowed if len(narrowed) >= 2 else circle
+            # "our coordination": the speaker's state with the counterparts the sentence
+            # names ("not on the same side with Russia, but our engagements ...", "our joint
+            # efforts ..., Rouhani said during a meeting with Putin"), else the circle the
+            # speaker belongs to; "our efforts" alone name nobody else
+            speaker = members[0]
+            others = [c for c in _counterparts(sent, actors) if c.key != speaker.key]
+            if others:
+                members = (speaker, *others)
+            elif lemma(token) not in _EFFORTS:
+                members = actors.group_with(speaker)
         if len(members) >= 2:
             found.append(RelationFinding(rtype, members, mood, token))
     return _dedupe(found)
+
+
+#: Prepositions whose object is a place or an adversary, not a party ("a summit in Tehran",
+#: "efforts against the GRU").
+_NOT_PARTY = frozenset({"in", "at", "to", "from", "into", "against", "on", "near", "across"})
+
+
+def _counterparts(sent: Span, actors: ActorContext) -> list[Entity]:
+    """The states a sentence names as parties: not as a place, nor as an adversary."""
+    found: list[Entity] = []
+    for token in sent:
+        entity = actors.entity_at(token)
+        if entity is None:
+            continue
+        head = token
+        while head.head.i != head.i and head.pos_ != "ADP" and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.pos_ == "ADP" and head.lower_ in _NOT_PARTY:
+            continue
+        found.append(entity)
+    return actors.states_of(found)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "such"})
