@@ -662,3 +662,18 @@ def test_our_efforts_against_an_agency_are_proposed_hostility_not_cooperation(ru
 def test_our_efforts_alone_name_no_partner(run: Run) -> None:
     ex = run("“Our efforts will not stop,” British Prime Minister Boris Johnson said in Kyiv.")
     assert ex.relationships == ()
+
+
+def test_a_joint_press_conference_with_a_counterpart_is_a_meeting(run: Run) -> None:
+    ex = run(
+        "Greek Foreign Minister Nikos Dendias spoke at a joint news conference with his "
+        "Cypriot counterpart on Friday."
+    )
+    assert [(r[0], r[1] & {"Q41", "Q229"}, r[2]) for r in _meeting_rows(ex)] == [
+        ("Meeting", {"Q41", "Q229"}, "held")
+    ]
+
+
+def test_a_press_conference_alone_is_no_meeting(run: Run) -> None:
+    ex = run("Greek Foreign Minister Nikos Dendias spoke at a news conference in Athens.")
+    assert ex.meetings == ()

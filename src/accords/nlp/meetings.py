@@ -139,10 +139,23 @@ def _travel(token: Token) -> bool:
     return goes_to and (purpose or visitor)
 
 
+def _joint_appearance(token: Token) -> bool:
+    """ "a joint press conference with X", "a joint presser with his counterpart": the two
+    sides met; a press conference alone is no meeting."""
+    word = lemma(token)
+    press = word == "presser" or (
+        word == "conference" and any(c.lower_ in ("press", "news") for c in token.children)
+    )
+    joint = any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
+    return press and joint
+
+
 def _meeting_type(token: Token) -> MeetingType | None:
     if _travel(token):
         return MeetingType.VISIT
     word = lemma(token)
+    if token.pos_ in ("NOUN", "PROPN") and _joint_appearance(token):
+        return MeetingType.MEETING
     if token.pos_ in ("NOUN", "PROPN"):
         found = MEETING_NOUNS.get(word) or MEETING_NOUNS.get(token.lower_)
         if found is MeetingType.PHONE_CALL:
