@@ -677,3 +677,17 @@ def test_a_joint_press_conference_with_a_counterpart_is_a_meeting(run: Run) -> N
 def test_a_press_conference_alone_is_no_meeting(run: Run) -> None:
     ex = run("Greek Foreign Minister Nikos Dendias spoke at a news conference in Athens.")
     assert ex.meetings == ()
+
+
+def test_talks_between_rebel_groups_and_a_government_are_a_meeting(run: Run) -> None:
+    ex = run(
+        "Moscow has refused to send a delegation to the talks between the rebel groups and "
+        "the Libyan government hosted by the UN."
+    )
+    rows = _meeting_rows(ex)
+    assert rows == [("Talks", {"Q1016", "rebel groups"}, "held")], rows
+
+
+def test_talks_between_one_state_and_nobody_named_are_no_meeting(run: Run) -> None:
+    ex = run("The talks between the groups and the Libyan government were hosted by the UN.")
+    assert ex.meetings == ()

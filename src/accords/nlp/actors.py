@@ -237,8 +237,11 @@ class ActorContext:
                 return None
             words = token.doc[token.left_edge.i : token.i + 1]
         elif lemma_of(token) in _GROUP_NOUNS:
+            # "Kurdish groups", "rebel groups": a vague noun named by its qualifier
             qualified = lemma_of(token) not in _VAGUE_GROUP_NOUNS or any(
-                c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children
+                c.dep_ in ("amod", "compound")
+                and (c.ent_type_ == "NORP" or lemma_of(c) in _GROUP_NOUNS - _VAGUE_GROUP_NOUNS)
+                for c in token.children
             )
             if not qualified:
                 return None  # "groups" alone is nobody in particular

@@ -256,6 +256,19 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
+def _between_objects(trigger: Token) -> list[Token]:
+    """The objects of a meeting noun's "between" / "among" phrase."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [
+        o
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ in ("between", "among")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None]:
     candidates = [trigger]
     if trigger.pos_ != "VERB":
@@ -319,6 +332,14 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
             people.extend(actors.actors(arg))
             for leader in _led_by(arg):  # "the delegation led by Deputy Minister X"
                 people.extend(actors.actors(leader))
+        # "talks between the rebel groups and the government": an armed group as one side
+        sides = [
+            g
+            for arg in _between_objects(token)
+            for t in (arg, *arg.conjuncts)
+            if (g := actors.armed_group(t)) is not None
+        ]
+        people.extend(sides)
         place, place_name = _place(token, actors)
         participants = [
             e
@@ -333,7 +354,8 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         states = [e for e in with_states if e.kind is ActorKind.STATE]
         organ = _organ_meeting(token, with_states)
         placed = place is not None or place_name is not None
-        if len(states) < 2 and not (with_states and placed) and not organ:
+        two_sides = bool(sides) and bool(states)
+        if len(states) < 2 and not (with_states and placed) and not organ and not two_sides:
             continue  # one side and no place is not enough to call it a meeting
         found.append(
             MeetingFinding(
