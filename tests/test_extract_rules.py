@@ -691,3 +691,26 @@ def test_talks_between_rebel_groups_and_a_government_are_a_meeting(run: Run) -> 
 def test_talks_between_one_state_and_nobody_named_are_no_meeting(run: Run) -> None:
     ex = run("The talks between the groups and the Libyan government were hosted by the UN.")
     assert ex.meetings == ()
+
+
+def test_speaking_at_an_organ_is_a_meeting_of_the_organ(run: Run) -> None:
+    ex = run("Joe Biden spoke after Boris Johnson at the United Nations General Assembly on Tuesday.")
+    assert _meeting_rows(ex) == [
+        ("Meeting", {"Q6279", "Q180589", "Q47423", "Q30", "Q145"}, "held")
+    ]
+
+
+def test_speaking_at_a_rally_is_no_meeting(run: Run) -> None:
+    ex = run("Joe Biden spoke at a rally in Ohio on Tuesday.")
+    assert ex.meetings == ()
+
+
+def test_where_he_will_meet_at_an_organ_is_a_planned_meeting_of_it(run: Run) -> None:
+    ex = run(
+        "Boris Johnson flew to Brussels for the European Council, where he\u2019ll meet with "
+        "other leaders to discuss the budget."
+    )
+    rows = _meeting_rows(ex)
+    assert [(r[0], r[1] & {"Q145", "Q8886"}, r[2]) for r in rows] == [
+        ("Meeting", {"Q145", "Q8886"}, "planned")
+    ], rows
