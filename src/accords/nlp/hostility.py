@@ -164,7 +164,7 @@ _SIDE_DEPS = frozenset({"compound", "nmod", "amod"})
 def _sides(trigger: Token, actors: ActorContext) -> list[Entity]:
     """ "the Russia and Ukraine war", "the Iran-Iraq war", "the war between A and B": the
     states at war, when the text gives no direction."""
-    if trigger.pos_ != "NOUN" or lemma(trigger) not in _CONFLICT_NOUNS:
+    if trigger.pos_ not in ("NOUN", "PROPN") or lemma(trigger) not in _CONFLICT_NOUNS:
         return []
     tokens = [c for c in trigger.children if c.dep_ in _SIDE_DEPS]
     tokens += [c for t in list(tokens) for c in t.children if c.dep_ == "compound"]  # Iran-Iraq
