@@ -714,3 +714,30 @@ def test_where_he_will_meet_at_an_organ_is_a_planned_meeting_of_it(run: Run) -> 
     assert [(r[0], r[1] & {"Q145", "Q8886"}, r[2]) for r in rows] == [
         ("Meeting", {"Q145", "Q8886"}, "planned")
     ], rows
+
+
+def test_intelligence_services_cooperating_share_intelligence(run: Run) -> None:
+    ex = run("The Mossad and the CIA are cooperating closely on Iran, according to officials.")
+    assert ("IntelligenceSharing", frozenset({"Q801", "Q30"}), "asserted") in _typed(ex)
+
+
+def test_pledged_support_to_a_state_is_planned_backing(run: Run) -> None:
+    ex = run("Germany pledged military support to Ukraine on Monday.")
+    assert _triples(ex) == {("Backing", "Q183", "Q212", "planned")}
+
+
+def test_supplying_a_state_with_arms_backs_it(run: Run) -> None:
+    ex = run("North Korea is supplying Russia with artillery shells, US officials said.")
+    assert ("Backing", "Q423", "Q159", "asserted") in _triples(ex)
+    ex = run("Iran sent hundreds of drones to Russia last year.")
+    assert _triples(ex) == {("Backing", "Q794", "Q159", "asserted")}
+
+
+def test_military_aid_backs_the_receiver(run: Run) -> None:
+    ex = run("Washington approved new military aid for Kyiv.")
+    assert _triples(ex) == {("Backing", "Q30", "Q212", "asserted")}
+
+
+def test_supplying_gas_or_humanitarian_aid_is_no_backing(run: Run) -> None:
+    assert run("Qatar supplies Germany with gas.").relationships == ()
+    assert run("Japan sent humanitarian aid to Turkey.").relationships == ()

@@ -122,6 +122,12 @@ def _trigger_type(token: Token) -> RelationType | None:
             ):
                 return RelationType.DIPLOMATIC_COORDINATION
             return None
+        if word in _SUPPLYING:
+            # "supplying Russia with artillery shells", "sent weapons to Ukraine": arms given
+            given = [c for c in token.children if c.dep_ == "dobj"]
+            given += list(_prep_objects(token, frozenset({"with"})))
+            armed = any(lemma(t) in _ARMS for g in given for t in g.subtree)
+            return RelationType.BACKING if armed else None
         if word == "agree" and any(c.dep_ == "xcomp" for c in token.children):
             return _joint_undertaking(token)  # "A and B agreed to build ..."
         found = RELATION_VERBS.get(word)
@@ -141,6 +147,8 @@ def _trigger_type(token: Token) -> RelationType | None:
             return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
             return RelationType.BACKING
+        if word in _AID and any(c.lower_ in _AID_KINDS for c in token.children):
+            return RelationType.BACKING  # "military aid to Ukraine", not humanitarian aid
         if word == "concert" and not any(c.lower_ == "with" for c in token.head.children):
             return RelationType.DIPLOMATIC_COORDINATION if token.head.lower_ == "in" else None
         return RELATION_NOUNS.get(word) or RELATION_NOUNS.get(token.lower_)
@@ -178,8 +186,8 @@ def _by_agency(rtype: RelationType, agents: list[Token]) -> RelationType:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    for child in token.children:  # "sent drones to Russia" may parse "to" as a dative
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield obj
@@ -261,11 +269,15 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     if lemma(trigger) == "sanction" and trigger.pos_ == "NOUN":
         return _sanction_sides(trigger)
     agents = []
-    if RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING and lemma(trigger) in _ACTS:
+    backing = RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING or lemma(trigger) in _AID
+    if backing and lemma(trigger) in _ACTS:
         # "its support for the rebels": the owner gives, the for-object receives
         owners = [c for c in trigger.children if c.dep_ == "poss"]
         agents += [o for o in owners if o.lower_ not in _POSSESSIVE_PRONOUNS]
         patients = list(_prep_objects(trigger, _MEMBER_PREPS | {"for"}))
+        if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            # "pledged military support to Ukraine": the recipient hangs on the verb
+            patients += list(_prep_objects(trigger.head, frozenset({"to", "for"})))
         if owners and not agents:
             agents += subjects(governing_verb(trigger))
     else:
@@ -310,11 +322,32 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+#: Verbs of giving that back the receiver when what is given is arms.
+_SUPPLYING = frozenset({"supply", "provide", "deliver", "send", "ship", "sell", "transfer"})
+_AID = frozenset({"aid", "assistance"})
+_AID_KINDS = frozenset({"military", "defence", "defense", "security", "lethal", "financial"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "treaty", "accord", "memorandum"})
 #: Verbs by which the subjects become the parties of an agreement ("A and B agreed to a deal").
 _CONCLUDING = frozenset({"agree", "sign", "reach", "strike", "conclude", "seal"})
 #: Hardware whose production or supply makes a deal a military one.
-_ARMS = frozenset({"weapon", "arms", "drone", "missile", "munition", "tank", "jet", "ammunition"})
+_ARMS = frozenset(
+    {
+        "weapon",
+        "weaponry",
+        "arms",
+        "drone",
+        "missile",
+        "munition",
+        "tank",
+        "jet",
+        "ammunition",
+        "shell",
+        "artillery",
+        "rocket",
+        "howitzer",
+        "warplane",
+    }
+)
 #: Verbs under which a course of action is only being weighed ("discuss working against X").
 _DELIBERATING = frozenset({"discuss", "explore", "consider", "weigh", "debate"})
 
@@ -449,10 +482,18 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         # "since a 2016 reconciliation deal": the deal's place in the clause gives the parties
         holder = token.head if reconciled and token.dep_ == "compound" else token
         agent_tokens, patient_tokens = _arguments(holder)
-        agents = actors.states_of(e for t in agent_tokens for e in actors.actors(t))
+        agent_entities = [e for t in agent_tokens for e in actors.actors(t)]
+        patient_entities = [e for t in patient_tokens for e in actors.actors(t)]
+        agents = actors.states_of(agent_entities)
         if rtype in REFINABLE:
             rtype = _by_agency(rtype, agent_tokens)
-        patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
+            # "the Mossad and the CIA are cooperating": intelligence services working together
+            parties = [*agent_entities, *patient_entities]
+            if len(parties) >= 2 and all(
+                e.kind is ActorKind.INTELLIGENCE_SERVICE for e in parties
+            ):
+                rtype = RelationType.INTELLIGENCE_SHARING
+        patients = actors.states_of(patient_entities)
         if rtype is RelationType.BACKING and not patients:
             # "backed the rebels", "its support for Kurdish militias": a non-state armed group
             patients = [
