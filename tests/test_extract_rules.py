@@ -552,3 +552,192 @@ def test_the_aim_of_an_action_belongs_to_the_actor(run: Run) -> None:
 def test_helping_a_state_do_something_backs_it(run: Run) -> None:
     ex = run("Egypt has promised to help Sudan rebuild its power grid.")
     assert {(t[0], t[1], t[2]) for t in _triples(ex)} == {("Backing", "Q79", "Q1049")}
+
+
+# --- fourth round (issue 5) -----------------------------------------------------------
+
+
+def test_a_numbered_group_is_found_behind_pairs_named_again(run: Run) -> None:
+    ex = run(
+        "Egypt, Jordan, Iraq and Saudi Arabia met in Amman on Monday to discuss water. "
+        "Egypt and Jordan share a long border. Jordan and Iraq trade oil. "
+        "Egypt and Jordan signed a gas deal in 2019. Iraq and Jordan opened a new crossing. "
+        "Egypt and Jordan held naval drills. Jordan and Iraq built a pipeline. "
+        "Egypt and Jordan host refugees. Jordan and Iraq restored flights. "
+        "The four countries will cooperate on border security."
+    )
+    four = frozenset({"Q79", "Q810", "Q796", "Q851"})
+    assert ("DiplomaticCoordination", four, "planned") in _typed(ex)
+
+
+def test_a_title_parsed_as_the_head_of_a_name_stands_for_the_person(run: Run) -> None:
+    ex = run(
+        "Tehran has been signalling renewed interest in a meeting with the Turkish "
+        "President Recep Tayyip Erdogan."
+    )
+    assert ("Meeting", {"Q794", "Q43", "Q39259"}, "proposed") in _meeting_rows(ex)
+
+
+def test_a_meeting_named_twice_in_one_sentence_is_one_record(run: Run) -> None:
+    ex = run(
+        "In a telephone conversation, Biden and Erdogan discussed the potential for new "
+        "contacts between the United States, Turkey and Greece on Cyprus."
+    )
+    rows = _meeting_rows(ex)
+    held = [r for r in rows if r[2] == "held"]
+    assert held == [("PhoneCall", {"Q30", "Q43", "Q6279", "Q39259"}, "held")]
+    assert ("Meeting", {"Q30", "Q43", "Q41"}, "proposed") in rows
+
+
+def test_a_quoted_speaker_reported_again_goes_on_in_the_next_quotation(run: Run) -> None:
+    ex = run(
+        "Greek Foreign Minister Nikos Dendias arrived in Ankara on Monday. “We will not "
+        "accept a frozen conflict,” Dendias said. He added that migration would also be "
+        "discussed. “We have not been on the same side with Turkey on these issues, but our "
+        "engagements are proceeding.”"
+    )
+    # the surname is the minister named before; the last quotation is his as well
+    assert [c.claimant.label for c in ex.claims if c.claimant] == ["Nikos Dendias"] * 3
+    assert ex.claims[-1].content.startswith("We have not been on the same side")
+    # "we" and "our" in his words are Greece; "our engagements" are those with Turkey
+    assert ("Rivalry", frozenset({"Q41", "Q43"}), "asserted") in _typed(ex)
+    assert ("DiplomaticCoordination", frozenset({"Q41", "Q43"}), "asserted") in _typed(ex)
+
+
+def test_a_military_engagement_is_no_tie(run: Run) -> None:
+    ex = run("Turkish and Greek jets had a brief military engagement over the Aegean on Monday.")
+    assert not any(r.type is RelationType.DIPLOMATIC_COORDINATION for r in ex.relationships)
+
+
+def test_a_war_named_by_its_sides_is_an_undirected_hostility(run: Run) -> None:
+    ex = run("Rifles from the Armenia and Azerbaijan war are turning up in Georgian markets.")
+    hostile = [r for r in ex.relationships if r.type is RelationType.HOSTILITY]
+    assert [(_keys(r.members), r.source, r.target) for r in hostile] == [
+        ({"Q399", "Q227"}, None, None)
+    ]
+    assert hostile[0].evidence.modality is Modality.ASSERTED
+
+
+def test_a_war_with_a_target_keeps_its_direction(run: Run) -> None:
+    ex = run("Moscow's war against Kyiv entered its third year on Saturday.")
+    assert _triples(ex) == {("Hostility", "Q159", "Q212", "asserted")}
+
+
+def test_states_on_the_verge_of_an_offensive_together_cooperate_militarily(run: Run) -> None:
+    ex = run(
+        "Ethiopia and Eritrea are on the verge of a joint offensive against rebel-held "
+        "towns in Tigray."
+    )
+    assert _typed(ex) == {("MilitaryCooperation", frozenset({"Q115", "Q986"}), "asserted")}
+
+
+def test_states_bombing_a_third_party_together_cooperate_and_each_is_hostile(run: Run) -> None:
+    ex = run("American and British warplanes bombed Houthi positions in Yemen overnight.")
+    assert ("MilitaryCooperation", frozenset({"Q30", "Q145"}), "asserted") in _typed(ex)
+    hostile = {(t[1], t[2]) for t in _triples(ex) if t[0] == "Hostility"}
+    assert hostile == {("Q30", "Houthi"), ("Q145", "Houthi")}
+
+
+def test_states_attacking_each_other_do_not_cooperate(run: Run) -> None:
+    ex = run("Armenia and Azerbaijan attacked each other on Monday.")
+    assert not any(r.type is RelationType.MILITARY_COOPERATION for r in ex.relationships)
+
+
+def test_our_joint_efforts_are_those_of_the_speaker_and_the_counterpart_met(run: Run) -> None:
+    ex = run(
+        "“Our joint efforts can bring calm to the Gulf,” Iraqi Prime Minister Mustafa "
+        "Al-Kadhimi said during a bilateral meeting with Joe Biden."
+    )
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q796", "Q30"}), "asserted")}
+
+
+def test_our_efforts_against_an_agency_are_proposed_hostility_not_cooperation(run: Run) -> None:
+    ex = run(
+        "“We must now step up our collective efforts, specifically against the Mossad,” "
+        "Iranian President Ebrahim Raisi said."
+    )
+    assert _triples(ex) == {("Hostility", "Q794", "Q801", "proposed")}
+
+
+def test_our_efforts_alone_name_no_partner(run: Run) -> None:
+    ex = run("“Our efforts will not stop,” British Prime Minister Boris Johnson said in Kyiv.")
+    assert ex.relationships == ()
+
+
+def test_a_joint_press_conference_with_a_counterpart_is_a_meeting(run: Run) -> None:
+    ex = run(
+        "Greek Foreign Minister Nikos Dendias spoke at a joint news conference with his "
+        "Cypriot counterpart on Friday."
+    )
+    assert [(r[0], r[1] & {"Q41", "Q229"}, r[2]) for r in _meeting_rows(ex)] == [
+        ("Meeting", {"Q41", "Q229"}, "held")
+    ]
+
+
+def test_a_press_conference_alone_is_no_meeting(run: Run) -> None:
+    ex = run("Greek Foreign Minister Nikos Dendias spoke at a news conference in Athens.")
+    assert ex.meetings == ()
+
+
+def test_talks_between_rebel_groups_and_a_government_are_a_meeting(run: Run) -> None:
+    ex = run(
+        "Moscow has refused to send a delegation to the talks between the rebel groups and "
+        "the Libyan government hosted by the UN."
+    )
+    rows = _meeting_rows(ex)
+    assert rows == [("Talks", {"Q1016", "rebel groups"}, "held")], rows
+
+
+def test_talks_between_one_state_and_nobody_named_are_no_meeting(run: Run) -> None:
+    ex = run("The talks between the groups and the Libyan government were hosted by the UN.")
+    assert ex.meetings == ()
+
+
+def test_speaking_at_an_organ_is_a_meeting_of_the_organ(run: Run) -> None:
+    ex = run("Joe Biden spoke after Boris Johnson at the United Nations General Assembly on Tuesday.")
+    assert _meeting_rows(ex) == [
+        ("Meeting", {"Q6279", "Q180589", "Q47423", "Q30", "Q145"}, "held")
+    ]
+
+
+def test_speaking_at_a_rally_is_no_meeting(run: Run) -> None:
+    ex = run("Joe Biden spoke at a rally in Ohio on Tuesday.")
+    assert ex.meetings == ()
+
+
+def test_where_he_will_meet_at_an_organ_is_a_planned_meeting_of_it(run: Run) -> None:
+    ex = run(
+        "Boris Johnson flew to Brussels for the European Council, where he\u2019ll meet with "
+        "other leaders to discuss the budget."
+    )
+    rows = _meeting_rows(ex)
+    assert [(r[0], r[1] & {"Q145", "Q8886"}, r[2]) for r in rows] == [
+        ("Meeting", {"Q145", "Q8886"}, "planned")
+    ], rows
+
+
+def test_intelligence_services_cooperating_share_intelligence(run: Run) -> None:
+    ex = run("The Mossad and the CIA are cooperating closely on Iran, according to officials.")
+    assert ("IntelligenceSharing", frozenset({"Q801", "Q30"}), "asserted") in _typed(ex)
+
+
+def test_pledged_support_to_a_state_is_planned_backing(run: Run) -> None:
+    ex = run("Germany pledged military support to Ukraine on Monday.")
+    assert _triples(ex) == {("Backing", "Q183", "Q212", "planned")}
+
+
+def test_supplying_a_state_with_arms_backs_it(run: Run) -> None:
+    ex = run("North Korea is supplying Russia with artillery shells, US officials said.")
+    assert ("Backing", "Q423", "Q159", "asserted") in _triples(ex)
+    ex = run("Iran sent hundreds of drones to Russia last year.")
+    assert _triples(ex) == {("Backing", "Q794", "Q159", "asserted")}
+
+
+def test_military_aid_backs_the_receiver(run: Run) -> None:
+    ex = run("Washington approved new military aid for Kyiv.")
+    assert _triples(ex) == {("Backing", "Q30", "Q212", "asserted")}
+
+
+def test_supplying_gas_or_humanitarian_aid_is_no_backing(run: Run) -> None:
+    assert run("Qatar supplies Germany with gas.").relationships == ()
+    assert run("Japan sent humanitarian aid to Turkey.").relationships == ()

@@ -34,10 +34,11 @@ def test_seeds_build_the_graph_the_questions_need(seeds_store_path: Path) -> Non
                                     <https://w3id.org/accords/id/entity/Q858> . }}""",
     )
     assert [(r["date"].value, r["place"].value) for r in rows] == [("2020-01-13", "Moscow")]
-    # Russia–Turkey cooperation working together since 2016 (seed 002)
+    # Russia–Turkey cooperation working together since 2016 (seed 002); DISTINCT: the
+    # node's member triples stand in every document graph that reports the relationship
     rows = _select(
         store,
-        f"""SELECT ?from ?text WHERE {{
+        f"""SELECT DISTINCT ?from ?text WHERE {{
               ?r <{ACC}member> <https://w3id.org/accords/id/entity/Q159> ,
                                <https://w3id.org/accords/id/entity/Q43> ;
                  <{ACC}hasEvidence> ?e .

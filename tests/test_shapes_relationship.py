@@ -30,6 +30,43 @@ def _with_backing() -> Graph:
     return build_graph(replace(x, relationships=(*x.relationships, BACKING_RECORD)))
 
 
+#: "the Russia and Iran war": a hostility named by its sides, with no direction.
+WAR_RECORD = Relationship(
+    RelationType.HOSTILITY, (RUSSIA, IRAN), Evidence(S0, Modality.ASSERTED, None)
+)
+WAR = relationship_iri(WAR_RECORD)
+ATTACK_RECORD = replace(WAR_RECORD, source=RUSSIA, target=IRAN)
+ATTACK = relationship_iri(ATTACK_RECORD)
+
+
+def _with_hostilities() -> Graph:
+    x = sample_extraction()
+    return build_graph(replace(x, relationships=(*x.relationships, WAR_RECORD, ATTACK_RECORD)))
+
+
+def test_a_hostility_without_direction_conforms() -> None:
+    g = _with_hostilities()
+    assert g.value(WAR, ACC.source) is None and g.value(ATTACK, ACC.source) is not None
+    assert set(g.objects(WAR, ACC.member)) == {entity_iri("Q159"), entity_iri("Q794")}
+    assert violations(g) == set()
+
+
+@pytest.mark.parametrize(
+    ("dropped", "path"), [(ACC.target, ACC.target), (ACC.source, ACC.source)]
+)
+def test_a_hostility_with_one_end_only_violates(dropped: URIRef, path: URIRef) -> None:
+    g = _with_hostilities()
+    g.remove((ATTACK, dropped, None))
+    assert violations(g) == {(str(ATTACK), str(path))}
+
+
+def test_backing_without_direction_violates() -> None:
+    g = _with_backing()
+    g.remove((BACKING, ACC.source, None))
+    g.remove((BACKING, ACC.target, None))
+    assert violations(g) == {(str(BACKING), str(ACC.source)), (str(BACKING), str(ACC.target))}
+
+
 def test_undirected_and_directed_relationships_conform() -> None:
     g = _with_backing()
     assert g.value(BACKING, ACC.source) == entity_iri("Q159")

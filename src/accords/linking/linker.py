@@ -91,6 +91,10 @@ _KNOWN_ABBR = {
     "OECD",
 }
 
+#: Acronyms of intelligence services common enough in the news to link without their
+#: country nearby ("the CIA and the Mossad").
+_KNOWN_AGENCY_ABBR = {"CIA", "FSB", "SVR", "GRU", "GCHQ"}
+
 
 @dataclass
 class _Found:
@@ -368,6 +372,8 @@ def _agency(entity: Entity, name: Name, what: str, ctx: _Context) -> tuple[Entit
         return entity, 0.92, f"{what}; its country is mentioned in the document"
     if name.form == "name" or " " in name.text:
         return entity, 0.75, what
+    if name.form == "abbr" and name.text.replace(".", "") in _KNOWN_AGENCY_ABBR:
+        return entity, 0.8, f"{what}: a well-known acronym"
     return entity, 0.5, f"{what}, but its country is not mentioned in the document"
 
 

@@ -78,6 +78,8 @@ _KNOWN_GROUPS = {
 }
 #: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").
 _VAGUE_GROUP_NOUNS = frozenset({"group", "unit", "force", "fighter"})
+#: Distinct groups remembered for "the four countries" (the latest first).
+_GROUPS_KEPT = 12
 _ARG_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 
 
@@ -119,6 +121,13 @@ class ActorContext:
             if start <= token.idx < end:
                 return self.state_of(speaker)
         return None
+
+    def same_voice(self, token: Token) -> list[Token]:
+        """The tokens of the claim content (in this sentence) that holds this token."""
+        for start, end, _ in self.voices:
+            if start <= token.idx < end:
+                return [t for t in token.sent if start <= t.idx < end]
+        return []
 
     def state_before(self, token: Token) -> Entity | None:
         """The latest state named before a token in its sentence ("Switzerland ... the country")."""
@@ -186,8 +195,8 @@ class ActorContext:
         """Record a group of actors named together, for "the two countries" later."""
         group = tuple(dict.fromkeys(entities))
         if len(group) >= 2:
-            self.groups.insert(0, group)
-            del self.groups[8:]
+            # the same group named again moves to the front instead of crowding out others
+            self.groups = [group, *(g for g in self.groups if g != group)][:_GROUPS_KEPT]
 
     def latest_states(self) -> tuple[Entity, ...]:
         """The states of the latest group named together ("the cooperation" refers to it)."""
@@ -228,8 +237,11 @@ class ActorContext:
                 return None
             words = token.doc[token.left_edge.i : token.i + 1]
         elif lemma_of(token) in _GROUP_NOUNS:
+            # "Kurdish groups", "rebel groups": a vague noun named by its qualifier
             qualified = lemma_of(token) not in _VAGUE_GROUP_NOUNS or any(
-                c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children
+                c.dep_ in ("amod", "compound")
+                and (c.ent_type_ == "NORP" or lemma_of(c) in _GROUP_NOUNS - _VAGUE_GROUP_NOUNS)
+                for c in token.children
             )
             if not qualified:
                 return None  # "groups" alone is nobody in particular
@@ -255,6 +267,9 @@ class ActorContext:
 
     def unlinked_entity(self, named: Span) -> Entity:
         """A person or organisation the gazetteer does not know ("German Chancellor X": Germany)."""
+        earlier = self._named_before(named.text)
+        if earlier is not None:
+            return earlier
         kind = ActorKind.PERSON if named.label_ == "PERSON" else ActorKind.ACTOR
         root = named.root
         near = [*root.children, *root.doc[root.left_edge.i : named.start]]
@@ -267,6 +282,17 @@ class ActorContext:
         country = states[0].qid if states else None
         slug = re.sub(r"[^a-z0-9]+", "-", named.text.lower()).strip("-")[:60] or "unknown"
         return Entity(key=f"nil-{slug}", label=named.text, kind=kind, country_qid=country)
+
+    def _named_before(self, text: str) -> Entity | None:
+        """ "Cavusoglu said" after "Foreign Minister Mevlut Cavusoglu": the person by surname."""
+        words = text.split()
+        if not words or len(words) > 2 or not words[0][:1].isupper():
+            return None
+        for person in self.people:
+            label = person.label.split()
+            if len(label) > len(words) and label[-len(words) :] == words:
+                return person
+        return None
 
     @property
     def last_person(self) -> Entity | None:
@@ -383,6 +409,17 @@ class ActorContext:
             state = self.state_before(token)  # "Switzerland lost ... after the country joined"
             return [state] if state is not None else []
         named = self.named_unlinked(token)
+        if named is not None and named.label_ == "PERSON":
+            # "the Syrian President Bashar al-Assad" parsed with "President" as head: the
+            # person the linker found inside the name or in its apposition
+            near = [*named, *(c for c in token.children if c.dep_ == "appos")]
+            inside = [
+                e
+                for t in near
+                if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
+            ]
+            if inside:
+                return list(dict.fromkeys(inside))
         if named is not None and named.label_ == "PERSON" and self._office_before(named):
             # "Venezuelan President Nicolas Maduro", not in the gazetteer: his state
             return [self.unlinked_entity(named)]

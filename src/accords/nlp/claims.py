@@ -193,7 +193,7 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     return None
 
 
-def _about(
+def claim_about(
     start: int, end: int, sent: Span, actors: ActorContext, speaker: Entity
 ) -> tuple[Entity, ...]:
     found: list[Entity] = []
@@ -271,7 +271,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
                 content=content,
                 content_start=start,
                 content_end=end,
-                about=_about(start, end, sent, actors, speaker),
+                about=claim_about(start, end, sent, actors, speaker),
                 cue=token,
             )
         )

@@ -15,11 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
-from accords.nlp.claims import ClaimFinding, find_claims
+from accords.nlp.claims import ClaimFinding, claim_about, find_claims
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
-from accords.nlp.syntax import clause_extent
+from accords.nlp.syntax import clause_extent, lemma
 from accords.nlp.timex import governing_timex, span_for_date, span_for_value
 from accords.records import (
     ActorKind,
@@ -95,6 +95,8 @@ class _Extractor:
         self.dated_by_text: set[int] = set()  # indices of meetings whose date the text states
         self.claims: list[Claim] = []
         self.quoted_speaker: tuple[int, Entity] | None = None  # who was quoted, in which sentence
+        self.reported_speaker: tuple[int, Entity] | None = None  # the latest claimant
+        self.quoted_at: dict[str, int] = {}  # speaker key -> last sentence quoting them directly
         self.previous_time: TimeSpan | None = None  # the time the previous sentence spoke of
         self.anaphoric_time: TimeSpan | None = None  # "in the following months" -> that time
 
@@ -169,7 +171,7 @@ class _Extractor:
         relations += [] if question else find_hostility(sent, self.actors)
         for finding in relations:
             self._relationship(finding, sentence, claims)
-        for meeting in [] if question else find_meetings(sent, self.actors):
+        for meeting in [] if question else _one_per_meeting(find_meetings(sent, self.actors)):
             self._meeting(meeting, sentence)
         for claim in claims:
             self._claim(claim, sentence)
@@ -260,6 +262,8 @@ class _Extractor:
         """A sentence that is all quotation, right after a claim: the same speaker goes on."""
         previous = self.quoted_speaker
         if previous is None or previous[0] != self.actors.sentence_no - 1:
+            previous = self._running_voice()
+        if previous is None:
             return []
         text = sent.text.strip()
         if not text.startswith(("\u201c", '"')):
@@ -282,15 +286,31 @@ class _Extractor:
                 content=content,
                 content_start=start,
                 content_end=end,
-                about=(),
+                about=claim_about(start, end, sent, self.actors, previous[1]),
                 cue=cue,
             )
         ]
+
+    def _running_voice(self) -> tuple[int, Entity] | None:
+        """ "“…,” X said. He added that … . “We have …”": a speaker quoted directly a few
+        sentences before, then reported in the previous sentence, goes on speaking.
+
+        A quotation after indirect speech alone is not given to its speaker.
+        """
+        reported = self.reported_speaker
+        if reported is None or reported[0] != self.actors.sentence_no - 1:
+            return None
+        quoted = self.quoted_at.get(reported[1].key)
+        if quoted is None or not 0 < reported[0] - quoted <= 3:
+            return None
+        return reported
 
     def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
         self.actors.note_speaker(finding.claimant)
         if self.document.text[finding.content_start - 1 : finding.content_start] in _OPENING_MARKS:
             self.quoted_speaker = (self.actors.sentence_no, finding.claimant)
+            self.quoted_at[finding.claimant.key] = self.actors.sentence_no
+        self.reported_speaker = (self.actors.sentence_no, finding.claimant)
         timex = self._timex(sentence, finding.cue)
         stated = timex.span if timex is not None else None
         modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED
@@ -404,6 +424,51 @@ class _Extractor:
                     )
                 )
         return merged
+
+
+def _finding_rank(finding: MeetingFinding) -> tuple[bool, int]:
+    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss"."""
+    return lemma(finding.trigger) == "discuss", _SPECIFICITY.index(finding.type)
+
+
+def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:
+    """One sentence, one record per meeting: "In a telephone conversation, A and B discussed
+    ..." and "hosted talks - the first such summit between the trio" name one meeting twice.
+
+    Findings with the same states and status are one meeting; the most specific type
+    (a noun over "discuss") keeps its trigger, and the participants are joined.
+    """
+    groups: dict[tuple[frozenset[str], MeetingStatus], list[MeetingFinding]] = {}
+    out: list[MeetingFinding | tuple[frozenset[str], MeetingStatus]] = []
+    for finding in findings:
+        states = frozenset(p.key for p in finding.participants if p.kind is ActorKind.STATE)
+        if finding.refers_back or not states:
+            out.append(finding)
+            continue
+        key = (states, finding.status)
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(finding)
+    result: list[MeetingFinding] = []
+    for item in out:
+        if isinstance(item, MeetingFinding):
+            result.append(item)
+            continue
+        group = groups[item]
+        best = min(group, key=_finding_rank)
+        participants = tuple(dict.fromkeys(p for f in group for p in f.participants))
+        place = next((f for f in group if f.place is not None or f.place_name), None)
+        result.append(
+            replace(
+                best,
+                participants=participants,
+                place=best.place or (place.place if place else None),
+                place_name=best.place_name or (place.place_name if place else None),
+                topic=best.topic or next((f.topic for f in group if f.topic), None),
+            )
+        )
+    return result
 
 
 def _type_rank(meeting: Meeting) -> tuple[bool, int]:

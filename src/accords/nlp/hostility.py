@@ -32,6 +32,7 @@ HOSTILE_NOUNS = frozenset(
         "aggression",
         "fight",
         "incursion",
+        "effort",  # only with a target: "efforts against the GRU"
     }
 )
 #: Nouns whose "of"-object is the target ("the toppling of Assad").
@@ -63,6 +64,13 @@ def _targets(trigger: Token) -> list[Token]:
     found = _prep_targets(trigger, _TARGET_PREPS)
     for of in _prep_targets(trigger, frozenset({"of"})):  # "a war of aggression against X"
         found += _prep_targets(of, _TARGET_PREPS)
+    head = trigger.head
+    if not found and trigger.dep_ == "dobj" and head.pos_ == "VERB":
+        # "step up our efforts, specifically against the GRU": the against-phrase on the verb
+        found = _prep_targets(head, frozenset({"against"}))
+    if not found and trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "on the cusp of an offensive against X": the target hung on the noun before "of"
+        found = _prep_targets(head.head, frozenset({"against"}))
     return found
 
 
@@ -148,14 +156,71 @@ def _is_trigger(token: Token) -> bool:
     return False
 
 
+#: Nouns of a conflict that can be named by its sides alone ("the Iran-Iraq war").
+_CONFLICT_NOUNS = frozenset({"war", "conflict"})
+_SIDE_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _sides(trigger: Token, actors: ActorContext) -> list[Entity]:
+    """ "the Russia and Ukraine war", "the Iran-Iraq war", "the war between A and B": the
+    states at war, when the text gives no direction."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or lemma(trigger) not in _CONFLICT_NOUNS:
+        return []
+    tokens = [c for c in trigger.children if c.dep_ in _SIDE_DEPS]
+    tokens += [c for t in list(tokens) for c in t.children if c.dep_ == "compound"]  # Iran-Iraq
+    tokens += _prep_targets(trigger, frozenset({"between"}))
+    tokens += [c for t in list(tokens) for c in t.conjuncts]
+    sides = [e for t in tokens if (e := actors.entity_at(t)) is not None]
+    return actors.states_of(sides)
+
+
+#: Objects that make an act mutual ("attacked each other"): the actors are the two sides.
+_RECIPROCAL = frozenset({"other", "another"})
+
+
+def _joint_action(
+    trigger: Token, targets: list[Entity], actors: ActorContext
+) -> list[RelationFinding]:
+    """ "Russia and Assad are on the cusp of an offensive against X", "A and B bombed X":
+    two or more states acting together against a third party cooperate militarily.
+
+    Only when the act has a target of its own (a war or fight between the subjects
+    themselves is not joint); the target need not be an actor the gazetteer knows.
+    """
+    if lemma(trigger) in _CONFLICT_NOUNS | {"fight", "effort"}:
+        return []  # a joint effort is read by the relation rules
+    aimed = _targets(trigger)
+    if not aimed or any(t.lower_ in _RECIPROCAL for a in aimed for t in a.subtree):
+        return []
+    agents = _agents(trigger, actors)
+    keys = {t.key for t in targets}
+    if len(agents) < 2 or any(a.key in keys for a in agents):
+        return []
+    return [
+        RelationFinding(
+            RelationType.MILITARY_COOPERATION, tuple(agents), modality(trigger), trigger
+        )
+    ]
+
+
 def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
-    """Directed hostility in one sentence, one finding per source–target pair."""
+    """Directed hostility in one sentence, one finding per source–target pair.
+
+    A war named by its sides only ("the Russia and Ukraine war") is one undirected
+    finding with the sides as members: the text says who is at war, not who attacks.
+    """
     found: list[RelationFinding] = []
     for token in sent:
         if not _is_trigger(token):
             continue
         targets = _target_entities(_targets(token), actors)
+        found += _joint_action(token, targets, actors)
         if not targets:
+            sides = _sides(token, actors)
+            if len(sides) >= 2:
+                found.append(
+                    RelationFinding(RelationType.HOSTILITY, tuple(sides), modality(token), token)
+                )
             continue
         agents = _agents(token, actors)
         mood = modality(token)

@@ -139,10 +139,23 @@ def _travel(token: Token) -> bool:
     return goes_to and (purpose or visitor)
 
 
+def _joint_appearance(token: Token) -> bool:
+    """ "a joint press conference with X", "a joint presser with his counterpart": the two
+    sides met; a press conference alone is no meeting."""
+    word = lemma(token)
+    press = word == "presser" or (
+        word == "conference" and any(c.lower_ in ("press", "news") for c in token.children)
+    )
+    joint = any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
+    return press and joint
+
+
 def _meeting_type(token: Token) -> MeetingType | None:
     if _travel(token):
         return MeetingType.VISIT
     word = lemma(token)
+    if token.pos_ in ("NOUN", "PROPN") and _joint_appearance(token):
+        return MeetingType.MEETING
     if token.pos_ in ("NOUN", "PROPN"):
         found = MEETING_NOUNS.get(word) or MEETING_NOUNS.get(token.lower_)
         if found is MeetingType.PHONE_CALL:
@@ -204,6 +217,8 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     if trigger.pos_ == "VERB":
         tokens += subjects(trigger)
         tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
+        if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+            tokens.append(trigger.head)  # "the General Assembly, where he'll meet ...": its organ
         tokens += [
             o
             for p in trigger.children
@@ -243,6 +258,19 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
+def _between_objects(trigger: Token) -> list[Token]:
+    """The objects of a meeting noun's "between" / "among" phrase."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [
+        o
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ in ("between", "among")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None]:
     candidates = [trigger]
     if trigger.pos_ != "VERB":
@@ -278,10 +306,61 @@ def _topic(trigger: Token) -> str | None:
     return None
 
 
+_SPEAKING = frozenset({"speak", "address"})
+_ORGAN_WORDS = frozenset({"assembly", "council", "summit", "conference", "parliament"})
+
+
+def _organ_session(token: Token, actors: ActorContext) -> MeetingFinding | None:
+    """ "Obama spoke before Putin at the General Assembly", "X addressed the Security
+    Council": the organ met, with the speakers (and whoever spoke before or after)."""
+    if token.pos_ != "VERB" or lemma(token) not in _SPEAKING:
+        return None
+    venues = [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in ("at", "to", "before", "after")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if lemma(token) == "address":
+        venues += [c for c in token.children if c.dep_ == "dobj"]
+    # "spoke after Johnson at the General Assembly": the venue parsed under the other speaker
+    venues += [
+        o
+        for v in list(venues)
+        for p in v.children
+        if p.dep_ == "prep" and p.lower_ == "at"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    organs = [
+        e
+        for v in venues
+        if (e := actors.entity_at(v)) is not None
+        and e.kind is ActorKind.INTERNATIONAL_ORGANIZATION
+        and set(e.label.lower().split()) & _ORGAN_WORDS
+    ]
+    if not organs:
+        return None
+    people = [e for t in [*subjects(token), *venues] for e in actors.actors(t)]
+    people = [e for e in dict.fromkeys(people) if e.kind is not None]
+    states = actors.states_of(e for e in people if e.kind is not ActorKind.STATE)
+    participants = tuple(dict.fromkeys([*people, *states]))
+    if not any(e.kind is ActorKind.STATE for e in participants):
+        return None
+    return MeetingFinding(
+        MeetingType.MEETING, participants, _status(token), token, None, None, None
+    )
+
+
 def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
     """Meetings named in one sentence with the actors taking part."""
     found: list[MeetingFinding] = []
     for token in sent:
+        session = _organ_session(token, actors)
+        if session is not None:
+            found.append(session)
+            continue
         mtype = _meeting_type(token)
         if mtype is None:
             continue
@@ -306,6 +385,14 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
             people.extend(actors.actors(arg))
             for leader in _led_by(arg):  # "the delegation led by Deputy Minister X"
                 people.extend(actors.actors(leader))
+        # "talks between the rebel groups and the government": an armed group as one side
+        sides = [
+            g
+            for arg in _between_objects(token)
+            for t in (arg, *arg.conjuncts)
+            if (g := actors.armed_group(t)) is not None
+        ]
+        people.extend(sides)
         place, place_name = _place(token, actors)
         participants = [
             e
@@ -320,7 +407,11 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         states = [e for e in with_states if e.kind is ActorKind.STATE]
         organ = _organ_meeting(token, with_states)
         placed = place is not None or place_name is not None
-        if len(states) < 2 and not (with_states and placed) and not organ:
+        # "talks between the rebels and the government", "he'll meet at the UN General
+        # Assembly": a state with an armed group or an international organ
+        organs = [e for e in with_states if e.kind is ActorKind.INTERNATIONAL_ORGANIZATION]
+        two_sides = (bool(sides) or bool(organs)) and bool(states)
+        if len(states) < 2 and not (with_states and placed) and not organ and not two_sides:
             continue  # one side and no place is not enough to call it a meeting
         found.append(
             MeetingFinding(

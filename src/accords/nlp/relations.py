@@ -29,6 +29,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MEMBER_PREPS = frozenset({"with", "between", "among", "of", "to"})
 _PENALISED = frozenset({"on", "against"})
 _RECONCILIATION = frozenset({"reconciliation", "rapprochement"})
+_COMBAT = frozenset({"military", "armed", "naval", "air", "combat", "ground", "direct"})
 _TOGETHER = frozenset({"together", "jointly", "closely"})
 #: Backing nouns naming the act, whose owner gives ("its support for X"); agent nouns
 #: ("Russia's backer") name the giver, whose owner receives.
@@ -37,6 +38,7 @@ _DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
 _TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
+_JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
 #: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
 _AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
@@ -77,8 +79,14 @@ def _opposed_sides(token: Token) -> bool:
 
 
 def _joint_effort(token: Token) -> bool:
-    """ "the new effort by the four countries": an effort with named makers (two or more)."""
-    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
+    """ "the new effort by the four countries", "our joint efforts": an effort with named
+    makers (two or more), or one called joint."""
+    return any(
+        c.dep_ == "agent"
+        or (c.dep_ == "prep" and c.lower_ == "by")
+        or (c.dep_ == "amod" and c.lower_ in _JOINT)
+        for c in token.children
+    )
 
 
 def _effort_domain(token: Token) -> RelationType:
@@ -114,6 +122,12 @@ def _trigger_type(token: Token) -> RelationType | None:
             ):
                 return RelationType.DIPLOMATIC_COORDINATION
             return None
+        if word in _SUPPLYING:
+            # "supplying Russia with artillery shells", "sent weapons to Ukraine": arms given
+            given = [c for c in token.children if c.dep_ == "dobj"]
+            given += list(_prep_objects(token, frozenset({"with"})))
+            armed = any(lemma(t) in _ARMS for g in given for t in g.subtree)
+            return RelationType.BACKING if armed else None
         if word == "agree" and any(c.dep_ == "xcomp" for c in token.children):
             return _joint_undertaking(token)  # "A and B agreed to build ..."
         found = RELATION_VERBS.get(word)
@@ -124,10 +138,17 @@ def _trigger_type(token: Token) -> RelationType | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if token.lower_ == "ties" or word == "tie":
             return RelationType.DIPLOMATIC_COORDINATION
+        if word == "engagement":
+            # "our engagements are proceeding", "engagement with Moscow"; a "military
+            # engagement" is a battle, not a tie
+            combat = any(c.lower_ in _COMBAT for c in token.children)
+            return None if combat else RelationType.DIPLOMATIC_COORDINATION
         if word in _EFFORTS and _joint_effort(token):
             return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
             return RelationType.BACKING
+        if word in _AID and any(c.lower_ in _AID_KINDS for c in token.children):
+            return RelationType.BACKING  # "military aid to Ukraine", not humanitarian aid
         if word == "concert" and not any(c.lower_ == "with" for c in token.head.children):
             return RelationType.DIPLOMATIC_COORDINATION if token.head.lower_ == "in" else None
         return RELATION_NOUNS.get(word) or RELATION_NOUNS.get(token.lower_)
@@ -165,8 +186,8 @@ def _by_agency(rtype: RelationType, agents: list[Token]) -> RelationType:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    for child in token.children:  # "sent drones to Russia" may parse "to" as a dative
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield obj
@@ -248,11 +269,15 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     if lemma(trigger) == "sanction" and trigger.pos_ == "NOUN":
         return _sanction_sides(trigger)
     agents = []
-    if RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING and lemma(trigger) in _ACTS:
+    backing = RELATION_NOUNS.get(lemma(trigger)) is RelationType.BACKING or lemma(trigger) in _AID
+    if backing and lemma(trigger) in _ACTS:
         # "its support for the rebels": the owner gives, the for-object receives
         owners = [c for c in trigger.children if c.dep_ == "poss"]
         agents += [o for o in owners if o.lower_ not in _POSSESSIVE_PRONOUNS]
         patients = list(_prep_objects(trigger, _MEMBER_PREPS | {"for"}))
+        if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            # "pledged military support to Ukraine": the recipient hangs on the verb
+            patients += list(_prep_objects(trigger.head, frozenset({"to", "for"})))
         if owners and not agents:
             agents += subjects(governing_verb(trigger))
     else:
@@ -297,11 +322,32 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+#: Verbs of giving that back the receiver when what is given is arms.
+_SUPPLYING = frozenset({"supply", "provide", "deliver", "send", "ship", "sell", "transfer"})
+_AID = frozenset({"aid", "assistance"})
+_AID_KINDS = frozenset({"military", "defence", "defense", "security", "lethal", "financial"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "treaty", "accord", "memorandum"})
 #: Verbs by which the subjects become the parties of an agreement ("A and B agreed to a deal").
 _CONCLUDING = frozenset({"agree", "sign", "reach", "strike", "conclude", "seal"})
 #: Hardware whose production or supply makes a deal a military one.
-_ARMS = frozenset({"weapon", "arms", "drone", "missile", "munition", "tank", "jet", "ammunition"})
+_ARMS = frozenset(
+    {
+        "weapon",
+        "weaponry",
+        "arms",
+        "drone",
+        "missile",
+        "munition",
+        "tank",
+        "jet",
+        "ammunition",
+        "shell",
+        "artillery",
+        "rocket",
+        "howitzer",
+        "warplane",
+    }
+)
 #: Verbs under which a course of action is only being weighed ("discuss working against X").
 _DELIBERATING = frozenset({"discuss", "explore", "consider", "weigh", "debate"})
 
@@ -436,10 +482,18 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         # "since a 2016 reconciliation deal": the deal's place in the clause gives the parties
         holder = token.head if reconciled and token.dep_ == "compound" else token
         agent_tokens, patient_tokens = _arguments(holder)
-        agents = actors.states_of(e for t in agent_tokens for e in actors.actors(t))
+        agent_entities = [e for t in agent_tokens for e in actors.actors(t)]
+        patient_entities = [e for t in patient_tokens for e in actors.actors(t)]
+        agents = actors.states_of(agent_entities)
         if rtype in REFINABLE:
             rtype = _by_agency(rtype, agent_tokens)
-        patients = actors.states_of(e for t in patient_tokens for e in actors.actors(t))
+            # "the Mossad and the CIA are cooperating": intelligence services working together
+            parties = [*agent_entities, *patient_entities]
+            if len(parties) >= 2 and all(
+                e.kind is ActorKind.INTELLIGENCE_SERVICE for e in parties
+            ):
+                rtype = RelationType.INTELLIGENCE_SHARING
+        patients = actors.states_of(patient_entities)
         if rtype is RelationType.BACKING and not patients:
             # "backed the rebels", "its support for Kurdish militias": a non-state armed group
             patients = [
@@ -486,10 +540,40 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             and lemma(token) not in _AGENT_NOUNS
             and any(t.lower_ in _FIRST_PLURAL for t in [*agent_tokens, *patient_tokens])
         ):
-            members = actors.group_with(members[0])  # "our coordination": the speaker's circle
+            # "our coordination": the speaker's state with the counterparts the sentence
+            # names ("not on the same side with Russia, but our engagements ...", "our joint
+            # efforts ..., Rouhani said during a meeting with Putin"), else the circle the
+            # speaker belongs to; "our efforts" alone name nobody else
+            speaker = members[0]
+            others = [c for c in _counterparts(sent, actors) if c.key != speaker.key]
+            if others:
+                members = (speaker, *others)
+            elif lemma(token) not in _EFFORTS:
+                members = actors.group_with(speaker)
         if len(members) >= 2:
             found.append(RelationFinding(rtype, members, mood, token))
     return _dedupe(found)
+
+
+#: Prepositions whose object is a place or an adversary, not a party ("a summit in Tehran",
+#: "efforts against the GRU").
+_NOT_PARTY = frozenset({"in", "at", "to", "from", "into", "against", "on", "near", "across"})
+
+
+def _counterparts(sent: Span, actors: ActorContext) -> list[Entity]:
+    """The states a sentence names as parties: not as a place, nor as an adversary."""
+    found: list[Entity] = []
+    for token in sent:
+        entity = actors.entity_at(token)
+        if entity is None:
+            continue
+        head = token
+        while head.head.i != head.i and head.pos_ != "ADP" and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.pos_ == "ADP" and head.lower_ in _NOT_PARTY:
+            continue
+        found.append(entity)
+    return actors.states_of(found)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "such"})

@@ -193,7 +193,7 @@ def is_future(token: Token) -> bool:
     """True when the clause of this token speaks of the future."""
     for head in chain(token):
         for child in head.children:
-            if child.lower_ in ("will", "'ll", "shall") and child.dep_ == "aux":
+            if child.lower_ in ("will", "'ll", "\u2019ll", "shall") and child.dep_ == "aux":
                 return True
         if lemma(head) in ("plan", "set", "schedule", "head", "expect", "due"):
             return True
