@@ -22,6 +22,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from accords.linking.gazetteer import Gazetteer, Name, normalize
+from accords.nlp.doctext import doc_text
 from accords.records import ActorKind, Document, Entity, Mention
 
 THRESHOLD = 0.6
@@ -127,7 +128,7 @@ def link_mentions(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Me
     """Every actor or place mention of ``doc`` (made from ``document.text``), linked or NIL."""
     starts = [s.start_char for s in doc.sents]
     found = _spans(doc, starts)
-    ctx = _Context(doc.text, document.published, Counter(), set(), {}, _mentions_un(doc.text))
+    ctx = _Context(doc_text(doc), document.published, Counter(), set(), {}, _mentions_un(doc_text(doc)))
     for item in found:
         _first_pass(item, gazetteer, ctx)
         if item.entity is not None and item.score >= THRESHOLD:
@@ -174,7 +175,7 @@ def _spans(doc: Doc, starts: list[int]) -> list[_Found]:
         if e.label_ in ACTOR_LABELS
     ]
     taken = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
-    lower = doc.text.lower()
+    lower = doc_text(doc).lower()
     for phrase in _BARE_INTEL:
         pos = lower.find(phrase)
         while pos >= 0:
@@ -184,7 +185,7 @@ def _spans(doc: Doc, starts: list[int]) -> list[_Found]:
                     _Found(
                         pos,
                         end,
-                        doc.text[pos:end],
+                        doc_text(doc)[pos:end],
                         _sentence(starts, pos),
                         "ORG",
                         extra={"bare_intel": "1"},

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from accords.nlp.doctext import doc_text
 from accords.nlp.lexicon import GROUP_ANAPHORA
 from accords.records import ActorKind, Entity, Mention
 
@@ -252,7 +253,7 @@ class ActorContext:
             words = token.doc[after + 1 : token.i + 1]
         label = re.sub(r"^(a|an|the|some|several|various)\s+", "", words.text, flags=re.I)
         label = _KNOWN_GROUPS.get(label.lower(), label)
-        label = _spelled_out(token.doc.text, label)
+        label = _spelled_out(doc_text(token.doc), label)
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:60] or "unknown"
         return Entity(key=f"nil-{slug}", label=label, kind=ActorKind.ARMED_GROUP)
 
@@ -497,7 +498,7 @@ def quotation_spans(sent: Span) -> list[tuple[int, int]]:
     A quotation that opened in an earlier sentence and closes in this one
     (\u201c... Kobani.\u201d split by the sentence splitter) starts at its opening mark.
     """
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     spans: list[tuple[int, int]] = []
     start: int | None = None
     straight_open = False

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext, quotation_spans
+from accords.nlp.doctext import doc_text
 from accords.nlp.lexicon import CLAIM_VERBS
 from accords.nlp.syntax import lemma, subjects
 from accords.records import ActorKind, ClaimType, Entity
@@ -170,7 +171,7 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
         return _judged(cue)
     if lemma(cue) == "call":
         return _called(cue)
-    quotes = [(a, b) for a, b in quotation_spans(sent) if len(sent.doc.text[a:b].split()) >= 3]
+    quotes = [(a, b) for a, b in quotation_spans(sent) if len(doc_text(sent.doc)[a:b].split()) >= 3]
     inside = any(a <= cue.idx < b for a, b in quotes)
     clause = _clause(cue)
     # "“...,” X said": the quotation, unless the clause holds more than the quotation
@@ -249,7 +250,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
             continue
         if token.lower_ == "according":
             start, end = sent.start_char, token.idx
-            span_text = sent.doc.text[start:end].rstrip(" ,")
+            span_text = doc_text(sent.doc)[start:end].rstrip(" ,")
             bounds: tuple[int, int] | None = (start, start + len(span_text))
         elif lemma(token) == "deny":
             objs = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
@@ -263,7 +264,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
         if bounds is None:
             continue
         start, end = bounds
-        content = sent.doc.text[start:end]
+        content = doc_text(sent.doc)[start:end]
         found.append(
             ClaimFinding(
                 type=_claim_type(token, content),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
 from accords.nlp.claims import ClaimFinding, claim_about, find_claims
+from accords.nlp.doctext import doc_text
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
@@ -275,10 +276,10 @@ class _Extractor:
         ):
             return []
         start, end = quotes[0]
-        if end < sent.end_char - 3 or len(sent.doc.text[start:end].split()) < 3:
+        if end < sent.end_char - 3 or len(doc_text(sent.doc)[start:end].split()) < 3:
             return []  # a quotation followed by its own frame is found by find_claims
         cue = sent[0]
-        content = sent.doc.text[start:end]
+        content = doc_text(sent.doc)[start:end]
         return [
             ClaimFinding(
                 type=ClaimType.ASSERTION,
