@@ -60,3 +60,32 @@ def test_killed_actor_is_restarted_and_no_document_lost(tmp_path: Path) -> None:
     assert killed
     assert [r.status for r in summary.results] == ["stored"] * 5
     assert canonical_nquads(store) == reference_nquads()
+
+
+def test_an_actor_passes_stored_documents_on_without_analysing_them() -> None:
+    """Re-ingesting an archive through Ray must not extract what the store already has."""
+    import pickle
+
+    from accords.documents import iter_documents
+    from accords.parallel.ray_engine import _Extractor
+    from accords.records import Document
+
+    docs = [d for d in iter_documents([SEEDS]) if isinstance(d, Document)][:2]
+    actor = _Extractor(None, frozenset({docs[0].id}))
+    calls: list[str] = []
+    analyse = actor.analyzer.analyse
+    actor.analyzer.analyse = lambda d: calls.append(d.id) or analyse(d)  # type: ignore[method-assign]
+    out = actor({"shard": ["a", "b"], "item": [pickle.dumps(d) for d in docs]})
+    first, second = (pickle.loads(p) for p in out["prepared"])
+    assert (first.status, first.doc_id) == ("unchanged", docs[0].id)
+    assert (second.status, second.doc_id) == ("ready", docs[1].id)
+    assert calls == [docs[1].id]  # only the new document was analysed
+
+
+def test_ray_reingest_reports_every_document_unchanged(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    first = ingest_ray([SEEDS], store, actors=1)
+    quads = store.stats().quads
+    again = ingest_ray([SEEDS], store, actors=1)
+    assert first.count("stored") == 5
+    assert again.count("unchanged") == 5 and store.stats().quads == quads

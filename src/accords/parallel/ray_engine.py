@@ -19,6 +19,7 @@ sidecar), as when the file is named on the command line.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -40,6 +41,7 @@ from accords.parallel.prepared import (
     prepare_document,
     write_prepared,
 )
+from accords.records import Document
 from accords.store import Store
 
 
@@ -72,21 +74,29 @@ def _read_shard(row: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 class _Extractor:
-    """A Ray actor: the models are loaded once, then batches are prepared."""
+    """A Ray actor: the models are loaded once, then batches are prepared.
 
-    def __init__(self, model: str | None) -> None:
+    Documents whose id is in ``stored`` (already in the store, same content) are
+    passed on as unchanged without being analysed again.
+    """
+
+    def __init__(self, model: str | None, stored: frozenset[str] = frozenset()) -> None:
         self.analyzer = Analyzer(model)
+        self.stored = stored
+
+    def prepare(self, item: Document | InputError) -> PreparedDocument:
+        if isinstance(item, Document) and item.id in self.stored:
+            source = item.source_path or item.key
+            return PreparedDocument(source, "unchanged", item.id, item.key, worker=os.getpid())
+        return prepare_document(self.analyzer, item)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        prepared = [
-            pickle.dumps(prepare_document(self.analyzer, pickle.loads(item)))
-            for item in batch["item"]
-        ]
+        prepared = [pickle.dumps(self.prepare(pickle.loads(item))) for item in batch["item"]]
         return {"shard": list(batch["shard"]), "prepared": prepared}
 
 
 def _prepared_stream(
-    shards: list[str], actors: int, batch_size: int, model: str | None
+    shards: list[str], actors: int, batch_size: int, model: str | None, stored: frozenset[str]
 ) -> Iterator[tuple[str, PreparedDocument]]:
     import ray.data
 
@@ -98,7 +108,7 @@ def _prepared_stream(
         .flat_map(_read_shard, num_cpus=0)  # I/O bound; the actors hold the cores
         .map_batches(
             _Extractor,
-            fn_constructor_kwargs={"model": model},
+            fn_constructor_kwargs={"model": model, "stored": stored},
             batch_size=batch_size,
             compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=1,
@@ -145,7 +155,8 @@ def ingest_ray(
     done: set[str] = set()
     current: str | None = None
     try:
-        for shard, prepared in _prepared_stream(shards, actors, batch_size, model):
+        stored = frozenset(store.document_ids())  # not extracted again (one set per actor)
+        for shard, prepared in _prepared_stream(shards, actors, batch_size, model, stored):
             if shard != current:
                 if current is not None:
                     done.add(current)
