@@ -22,6 +22,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from accords.linking.gazetteer import Gazetteer, Name, normalize
+from accords.linking.patterns import role_state
 from accords.nlp.doctext import doc_text
 from accords.records import ActorKind, Document, Entity, Mention
 
@@ -401,9 +402,13 @@ def _acts(span: Span) -> bool:
 
 
 def _role(item: _Found, gazetteer: Gazetteer, ctx: _Context, ent_id: str) -> None:
-    _, state_qid, role = ent_id.split("|")
+    role = ent_id.split("|")[-1]
     span = item.span
     assert span is not None
+    state_qid = role_state(gazetteer, span)
+    if state_qid is None:
+        item.reason = f"{span[0].text!r} names no state with known office holders"
+        return
     item.candidates = (state_qid,)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after is not None and (

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Span
 
 from accords.linking.gazetteer import ROLE_WORDS, Gazetteer
 
 RULER_NAME = "accords_gazetteer"
+_POSSESSIVE = ("'s", "\u2019s")
 #: Single-token surnames that are also common words or given names: left to spaCy's NER.
 _SURNAME_STOP = {
     "May",
@@ -101,13 +104,20 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     return patterns
 
 
-def _role_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    states_with_offices = {o.state_qid for o in gazetteer.offices}
-    refs: list[tuple[str, list[dict[str, Any]]]] = []
-    for demonym, qid in gazetteer.demonym_of.items():
-        if qid in states_with_offices:
-            refs.append((qid, [{"ORTH": demonym}]))
-    for qid in states_with_offices:
+@lru_cache(maxsize=4)
+def role_references(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
+    """Words that name a state before a role word, with the state's QID: demonyms
+    ("Iranian President") and names before a possessive ("Turkey's intelligence chief").
+
+    Only states with known office holders; a word of two states goes to the first by QID.
+    """
+    states = sorted({o.state_qid for o in gazetteer.offices})
+    demonyms: dict[str, str] = {}
+    for demonym, qid in sorted(gazetteer.demonym_of.items()):
+        if qid in states:
+            demonyms.setdefault(demonym, qid)
+    possessives: dict[str, str] = {}
+    for qid in states:
         state = gazetteer.entities[qid]
         names = {state.label} | {n.text for n in gazetteer.names.get(state.label.casefold(), [])}
         names |= {
@@ -116,15 +126,33 @@ def _role_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
             for n in ns
             if n.key == qid and n.form == "alias" and " " not in n.text and n.text.isalpha()
         }
-        for name in names:
-            refs.append((qid, [{"ORTH": name}, {"ORTH": {"IN": ["'s", "\u2019s"]}}]))
+        for name in sorted(names):
+            possessives.setdefault(name, qid)
+    return demonyms, possessives
+
+
+def role_state(gazetteer: Gazetteer, span: Span) -> str | None:
+    """The QID of the state a matched role phrase starts with (see :func:`role_references`)."""
+    demonyms, possessives = role_references(gazetteer)
+    first = span[0].text
+    if len(span) > 1 and span[1].text in _POSSESSIVE:
+        return possessives.get(first)
+    return demonyms.get(first)
+
+
+def _role_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """One token pattern per role and reference kind (the state is read from the match)."""
+    demonyms, possessives = role_references(gazetteer)
+    refs: list[list[dict[str, Any]]] = []
+    if demonyms:
+        refs.append([{"ORTH": {"IN": sorted(demonyms)}}])
+    if possessives:
+        refs.append([{"ORTH": {"IN": sorted(possessives)}}, {"ORTH": {"IN": list(_POSSESSIVE)}}])
     patterns = []
     for words, role in ROLE_WORDS.items():
         role_tokens = [{"LOWER": w} for w in words.split()]
-        for qid, ref in refs:
-            patterns.append(
-                {"label": "PERSON", "pattern": ref + role_tokens, "id": f"role|{qid}|{role}"}
-            )
+        for ref in refs:
+            patterns.append({"label": "PERSON", "pattern": ref + role_tokens, "id": f"role|{role}"})
     return patterns
 
 
