@@ -7,7 +7,7 @@ its reason and the rest of the batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -17,9 +17,10 @@ from accords.documents import Metadata, iter_documents, make_document, parse_pub
 from accords.errors import AccordsError, InputError
 from accords.rdf.graph import build_document
 from accords.rdf.namespaces import activity_iri
+from accords.rdf.triples import DocumentGraph
 from accords.records import Document, Extraction
 from accords.store import BACKGROUND, Store
-from accords.validate import validate_document
+from accords.validate import ValidationOutcome, validate_documents
 
 
 @dataclass(frozen=True)
@@ -60,16 +61,47 @@ def fact_count(extraction: Extraction) -> int:
 
 def store_extraction(store: Store, extraction: Extraction) -> DocumentResult:
     """Build, validate and store one document's graph (or say why not)."""
+    return store_extractions(store, [extraction])[0]
+
+
+def store_extractions(store: Store, extractions: Sequence[Extraction]) -> list[DocumentResult]:
+    """Build each document's graph, validate them together, store each that conforms.
+
+    Results are in input order; a document that fails is reported with its reason and
+    the others go on.
+    """
+    results: dict[int, DocumentResult] = {}
+    built: list[tuple[int, Extraction, DocumentGraph]] = []
+    for i, extraction in enumerate(extractions):
+        try:
+            built.append((i, extraction, build_document(extraction)))
+        except AccordsError as exc:
+            results[i] = _skipped(extraction, exc)
+    outcomes = validate_documents([graph for _, _, graph in built])
+    for (i, extraction, graph), outcome in zip(built, outcomes, strict=True):
+        try:
+            results[i] = _store(store, extraction, graph, outcome)
+        except AccordsError as exc:
+            results[i] = _skipped(extraction, exc)
+    return [results[i] for i in range(len(extractions))]
+
+
+def _store(
+    store: Store, extraction: Extraction, graph: DocumentGraph, outcome: ValidationOutcome
+) -> DocumentResult:
     document = extraction.document
     source = document.source_path or document.key
-    graph = build_document(extraction)
-    outcome = validate_document(graph)
     if not outcome.conforms:
         return DocumentResult(source, "invalid", document.id, reason=outcome.report_text)
     activity = str(activity_iri(document.id, extraction.extractor_version))
     written = store.write_document(document.id, document.key, graph, activity=activity)
     status = "unchanged" if written.unchanged else ("replaced" if written.replaced else "stored")
     return DocumentResult(source, status, document.id, fact_count(extraction), len(graph))
+
+
+def _skipped(extraction: Extraction, exc: AccordsError) -> DocumentResult:
+    doc = extraction.document
+    return DocumentResult(doc.source_path or doc.key, "skipped", doc.id, reason=str(exc))
 
 
 def ensure_background(store: Store, analyzer: Analyzer) -> None:
@@ -116,14 +148,9 @@ def ingest_documents(
                 report(DocumentResult(item.source_path or item.key, "unchanged", item.id))
             else:
                 todo.append(item)
-        for extraction in analyzer.analyse_many(todo, batch_size=batch_size, n_process=n_process):
-            try:
-                report(store_extraction(store, extraction))
-            except AccordsError as exc:
-                doc = extraction.document
-                report(
-                    DocumentResult(doc.source_path or doc.key, "skipped", doc.id, reason=str(exc))
-                )
+        extractions = analyzer.analyse_many(todo, batch_size=batch_size, n_process=n_process)
+        for result in store_extractions(store, list(extractions)):
+            report(result)
     return summary
 
 

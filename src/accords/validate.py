@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -102,16 +103,20 @@ def reference_conforms(data: Graph) -> bool:
     return _run(data)[0]
 
 
-def validate_document(data: DocumentGraph) -> ValidationOutcome:
-    """Validate a document's graph as the builder made it (the ingest path).
+def validate_documents(graphs: Sequence[DocumentGraph]) -> list[ValidationOutcome]:
+    """Validate document graphs as the builder made them (the ingest path), each on its own.
 
-    The compiled check answers from the triples as they are; only a graph it cannot
-    clear becomes an rdflib graph for pySHACL and its report.
+    The compiled check answers for the whole batch at once from the triples as they are;
+    only a graph it cannot clear becomes an rdflib graph for pySHACL and its report.
     """
     check = conformance_check()
-    if check is not None and check.verdict(data.triples) is True:
-        return _CONFORMS
-    return validate_graph(data.rdflib())
+    verdicts = check.verdicts([g.triples for g in graphs]) if check else [None] * len(graphs)
+    return [_CONFORMS if v is True else validate_graph(g.rdflib()) for g, v in zip(graphs, verdicts, strict=True)]
+
+
+def validate_document(data: DocumentGraph) -> ValidationOutcome:
+    """:func:`validate_documents` for one graph."""
+    return validate_documents([data])[0]
 
 
 def _conforming_report() -> Graph:

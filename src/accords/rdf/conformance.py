@@ -14,7 +14,8 @@ graph) plus SPARQL-based targets and constraints (SHACL-AF, SHACL-SPARQL).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import count
 
@@ -49,6 +50,12 @@ _COMPARISONS: dict[Node, str] = {
     SH.minInclusive: ">=", SH.minExclusive: ">", SH.maxInclusive: "<=", SH.maxExclusive: "<",
 }
 _PAIR_COMPARISONS: dict[Node, str] = {SH.lessThan: "<", SH.lessThanOrEquals: "<="}
+
+
+_SELECT = re.compile(
+    r"\s*SELECT\s+(DISTINCT\s+)?(?P<projection>([?$]\w+\s*)+)WHERE\s*\{(?P<body>.*)\}\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class Unsupported(Exception):
@@ -146,7 +153,7 @@ class _Compiler:
         select = self.shapes.value(target, SH.select)
         if select is None:
             raise Unsupported(f"SPARQL target {target} without sh:select")
-        return "{ " + str(select).replace("$this", "?this").replace("?this", this) + " }"
+        return self.inline(str(select), this)
 
     def declare(self, node: Node) -> None:
         """Collect the prefixes a SPARQL-based target or constraint declares."""
@@ -324,14 +331,33 @@ class _Compiler:
         select = self.shapes.value(constraint, SH.select)
         if select is None:
             raise Unsupported(f"SPARQL constraint {constraint} without sh:select")
-        text = str(select).replace("$this", "?this")
+        text = str(select)
         if "$PATH" in text:
             if path is None:
                 raise Unsupported("$PATH in a node shape's SPARQL constraint")
             text = text.replace("$PATH", path)
-        if "$" in text.replace("$this", ""):
-            raise Unsupported(f"pre-bound variables other than $this and $PATH in {constraint}")
-        return "{ " + text + " }"
+        return self.inline(text, this)
+
+    def inline(self, select: str, this: str) -> str:
+        """The WHERE group of a SPARQL-based target or constraint, its variables renamed.
+
+        A sub-SELECT would do, but Oxigraph does not bind ``GRAPH ?g`` around a group
+        holding only a sub-SELECT, and the check runs inside ``GRAPH ?g``. Projection
+        aside, the group has a solution exactly when the SELECT has one.
+        """
+        match = _SELECT.fullmatch(select)
+        if match is None or "'" in select or '"' in select or re.search(r"<[^>\s]*[?$][^>\s]*>", select):
+            raise Unsupported(f"a SPARQL select other than SELECT ... WHERE {{ ... }}: {select}")
+        body = match.group("body")
+        if re.search(r"\b(SELECT|SERVICE|GRAPH)\b", body, re.IGNORECASE):
+            raise Unsupported("a nested SELECT, SERVICE or GRAPH in a SPARQL-based shape")
+        tag = next(self._fresh)
+
+        def rename(found: re.Match[str]) -> str:
+            name = found.group(1)
+            return this if name == "this" else f"?q{tag}_{name}"
+
+        return "{ " + re.sub(r"[?$](\w+)", rename, body) + " }"
 
 
 _VALUE_CONSTRAINTS = {
@@ -360,37 +386,50 @@ def _node_shapes(shapes: Graph) -> list[Node]:
 
 @dataclass(frozen=True)
 class ConformanceCheck:
-    """The shapes as SPARQL ASK queries, each true when some constraints are violated."""
+    """The shapes as SPARQL queries, each selecting the graphs that violate some constraints."""
 
     #: for data without ``rdfs:subClassOf`` triples (ours), and for data with them
     direct: tuple[str, ...]
     inferred: tuple[str, ...]
 
-    def verdict(self, triples: Iterable[OxTriple]) -> bool | None:
-        """Whether the triples conform, or None when only pySHACL can tell.
+    def verdicts(self, graphs: Sequence[Iterable[OxTriple]]) -> list[bool | None]:
+        """For each graph: whether it conforms, or None when only pySHACL can tell.
 
+        The graphs are checked together, each in its own named graph of a scratch store
+        (every pattern is matched inside one graph), so that the queries are parsed once
+        per batch: parsing costs more than matching on a document graph.
         Oxigraph stores typed literals in canonical form ("01"^^xsd:integer as "1",
         xsd:nonNegativeInteger as xsd:integer), which would hide what sh:datatype or
         sh:pattern look at; a graph with such a literal is left to pySHACL.
         """
         store = ox.Store()
-        typed: set[tuple[str, str]] = set()
+        names = [f"urn:accords:check:{i}" for i in range(len(graphs))]
+        typed: dict[str, set[tuple[str, str]]] = {name: set() for name in names}
 
-        def quads() -> Iterable[ox.Quad]:
-            for s, p, o in triples:
+        def quads(graph: Iterable[OxTriple], name: str) -> Iterable[ox.Quad]:
+            node, seen = ox.NamedNode(name), typed[name]
+            for s, p, o in graph:
                 if isinstance(o, ox.Literal) and o.language is None and o.datatype != _STRING:
-                    typed.add((o.value, o.datatype.value))
-                yield ox.Quad(s, p, o)
+                    seen.add((o.value, o.datatype.value))
+                yield ox.Quad(s, p, o, node)
 
-        store.extend(quads())
-        stored = {(row[0].value, row[1].value) for row in store.query(_TYPED_LITERALS)}  # type: ignore[union-attr]
-        if stored != typed:
-            return None
+        for graph, name in zip(graphs, names, strict=True):
+            store.extend(quads(graph, name))
+        stored: dict[str, set[tuple[str, str]]] = {name: set() for name in names}
+        for row in store.query(_TYPED_LITERALS):  # type: ignore[union-attr]
+            stored[row[0].value].add((row[1].value, row[2].value))
+        undecided = {name for name in names if stored[name] != typed[name]}
         subclasses = store.quads_for_pattern(None, ox.NamedNode(RDFS.subClassOf), None, None)
+        failing: set[str] = set()
         for query in self.inferred if any(True for _ in subclasses) else self.direct:
-            if bool(store.query(query)):
-                return False
-        return True
+            failing.update(row[0].value for row in store.query(query))  # type: ignore[union-attr]
+        return [
+            None if name in undecided else name not in failing for name in names
+        ]
+
+    def verdict(self, triples: Iterable[OxTriple]) -> bool | None:
+        """Whether one graph conforms, or None when only pySHACL can tell."""
+        return self.verdicts([triples])[0]
 
     def conforms(self, data: Graph) -> bool | None:
         """Whether an rdflib graph conforms, or None when only pySHACL can tell."""
@@ -398,9 +437,9 @@ class ConformanceCheck:
 
 
 _STRING = ox.NamedNode(XSD.string)
-_TYPED_LITERALS = f"""SELECT DISTINCT ?value (DATATYPE(?value) AS ?type) WHERE {{
+_TYPED_LITERALS = f"""SELECT DISTINCT ?graph ?value (DATATYPE(?value) AS ?type) WHERE {{ GRAPH ?graph {{
     ?s ?p ?value FILTER(isLiteral(?value) && LANG(?value) = "" && DATATYPE(?value) != <{XSD.string}>)
-}}"""
+}} }}"""
 
 
 def compile_shapes(shapes: Graph) -> ConformanceCheck | None:
@@ -429,7 +468,9 @@ def _queries(shapes: Graph, typed: str) -> tuple[str, ...] | None:
     except Unsupported:
         return None
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(compiler._prefixes.items()))
-    queries = tuple(f"{prefixes}ASK {{ {group} }}" for group in groups)
+    queries = tuple(
+        f"{prefixes}SELECT DISTINCT ?graph WHERE {{ GRAPH ?graph {{ {group} }} }}" for group in groups
+    )
     probe = ox.Store()
     try:
         for query in queries:
