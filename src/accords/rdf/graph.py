@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import XSD
 
+from accords.rdf import namespaces as _ns
 from accords.rdf.index import observed_years
 from accords.rdf.namespaces import (
-    ACC,
-    DCT,
-    NIF,
-    SCHEMA,
-    WD,
     activity_iri,
     claim_iri,
     document_iri,
@@ -57,8 +58,33 @@ def _decimal(x: float) -> str:
     return format(Decimal(f"{x:.4f}").normalize(), "f")
 
 
-def _int(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
+def _int(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_INTEGER)
+
+
+class _Terms:
+    """A namespace whose terms are made once (rdflib makes a new URIRef on every access)."""
+
+    def __init__(self, namespace: object) -> None:
+        self._base = str(namespace)
+        self._made: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._made.get(name)
+        if term is None:
+            term = self._made[name] = URIRef(self._base + name)
+        return term
+
+
+ACC, DCT, NIF, SCHEMA, WD = (_Terms(ns) for ns in (_ns.ACC, _ns.DCT, _ns.NIF, _ns.SCHEMA, _ns.WD))
+OWL, PROV, RDF, RDFS = (_Terms(ns) for ns in (_OWL, _PROV, _RDF, _RDFS))
+_INTEGER = ox.NamedNode(str(XSD.integer))
+_DATE = ox.NamedNode(str(XSD.date))
 
 
 class _Builder:
@@ -73,7 +99,7 @@ class _Builder:
         self.activity = activity_iri(self.doc_id, extraction.extractor_version)
         self.sentences = {s.index: s for s in extraction.sentences}
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | ox.Literal) -> None:
         self.triples.append(self.terms.triple(s, p, o))
 
     def build(self) -> DocumentGraph:
@@ -165,7 +191,7 @@ class _Builder:
             self.add(n, ACC.model, Literal(self.x.model))
 
     def _date(self, n: URIRef, prop: URIRef, value: date) -> None:
-        self.add(n, prop, Literal(value, datatype=XSD.date))
+        self.add(n, prop, ox.Literal(value.isoformat(), datatype=_DATE))
 
     def evidence(self, fact: URIRef, ev: Evidence) -> None:
         n = evidence_iri(self.doc_id, fact, ev)

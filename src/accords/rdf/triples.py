@@ -35,7 +35,9 @@ class OxigraphTerms:
             found = self._iris[text] = ox.NamedNode(text)
         return found
 
-    def term(self, term: Node) -> OxObject:
+    def term(self, term: Node | OxObject) -> OxObject:
+        if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+            return term
         if isinstance(term, URIRef):
             return self.iri(term)
         if isinstance(term, BNode):
@@ -51,7 +53,7 @@ class OxigraphTerms:
             return ox.Literal(str(term), datatype=self.iri(term.datatype))
         return ox.Literal(str(term))
 
-    def triple(self, s: Node, p: Node, o: Node) -> OxTriple:
+    def triple(self, s: Node, p: Node, o: Node | OxObject) -> OxTriple:
         subject, predicate = self.term(s), self.term(p)
         if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
             raise TypeError(f"not a triple: {s!r} {p!r} {o!r}")
