@@ -134,7 +134,7 @@ def test_a_document_graph_is_checked_without_rdflib() -> None:
     assert {r.path for r in outcome.results} == {str(ACC.member)}
 
 
-@pytest.mark.parametrize("feature", [SH.xone, SH.closed, SH.uniqueLang])
+@pytest.mark.parametrize("feature", [SH.xone, SH.closed, SH.uniqueLang, SH.targetNode])
 def test_shapes_using_an_uncompiled_feature_fall_back_to_pyshacl(feature: URIRef) -> None:
     shapes = Graph()
     for triple in shapes_graph():
