@@ -64,36 +64,56 @@ _WRITER = textwrap.dedent(
     ACC = rdflib.Namespace("https://w3id.org/accords/ontology#")
     store = OxigraphStore(sys.argv[1])
     n = int(sys.argv[2])
+    new_keys = sys.argv[3] == "new"  # every write a new document, or new versions of one
     version = 0
     print("ready", flush=True)
     while True:
         version += 1
+        key = f"key-{version}" if new_keys else "the-key"
         g = rdflib.Graph()
         doc = rdflib.URIRef(f"https://w3id.org/accords/id/doc/v{version}")
-        g.add((doc, ACC.sourceKey, rdflib.Literal("the-key")))
+        g.add((doc, ACC.sourceKey, rdflib.Literal(key)))
         for i in range(n - 1):
             g.add((doc, ACC[f"p{i}"], rdflib.Literal(f"value {version} {i}")))
-        store.write_document(f"v{version:06d}", "the-key", g)
+        store.write_document(f"v{version:06d}", key, g)
         print("wrote", version, flush=True)
     """
 )
+
+
+def _kill_writer(location: Path, n: int, keys: str, delay: float) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(location), str(n), keys],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+def test_killed_writer_of_new_documents_leaves_each_whole_or_absent(tmp_path: Path) -> None:
+    """New documents are stored with one atomic extend: none may be cut short."""
+    n = 20_000
+    location = tmp_path / "crash-new"
+    for delay in (0.9, 2.3):
+        _kill_writer(location, n, "new", delay)
+        store = OxigraphStore(location)
+        ids = store.document_ids()
+        for doc_id in ids:
+            assert len(store.export_graph(GRAPH_BASE + doc_id)) == n
+        store.close()
+    assert ids  # the writer got some documents through before it was killed
 
 
 def test_killed_writer_leaves_old_or_new_version_never_half(tmp_path: Path) -> None:
     n = 20_000
     location = tmp_path / "crash"
     for delay in (0.8, 1.7, 2.9):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _WRITER, str(location), str(n)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        _kill_writer(location, n, "same", delay)
         store = OxigraphStore(location)
         ids = store.document_ids()
         assert len(ids) <= 1, ids
