@@ -281,6 +281,23 @@ async def _entity_key(ctx: ApiContext, actor: str) -> str:
     return str(found[0]["e"]["value"])
 
 
+ENTITY_BASE = ID_BASE + "entity/"
+
+
+async def _actor_key(ctx: ApiContext, actor: str | None) -> str | None:
+    """The entity key of an actor given as a Wikidata id, a key or a name (see ``_entity_key``).
+
+    The named queries then start from that entity instead of comparing the labels of every
+    candidate; ``None`` when no entity has that name (the answer is empty).
+    """
+    if actor is None or actor == "":
+        return ""
+    key = await _entity_key(ctx, actor)
+    if key == "nil-no-such-entity":
+        return None
+    return key.removeprefix(ENTITY_BASE)
+
+
 def _period(
     year: int | None, at: dt.date | None, start: dt.date | None, end: dt.date | None
 ) -> tuple[str, str]:
@@ -341,8 +358,12 @@ async def meetings(
 ) -> Page[MeetingOut]:
     """Meetings, summits, talks, calls and visits in a period."""
     first, last = _period(None, None, from_ or dt.date(1, 1, 1), to)
-    values = {"from": first, "to": last, "participant": participant}
-    rows = await _rows(context(request), "meetings_in_period", values, limit, offset)
+    ctx = context(request)
+    key = await _actor_key(ctx, participant)
+    if key is None:
+        return Page(limit=limit, offset=offset, count=0, items=[])
+    values = {"from": first, "to": last, "participant": key}
+    rows = await _rows(ctx, "meetings_in_period", values, limit, offset)
     items = []
     for iri, rs in _group(rows, "meeting").items():
         r = rs[0]
@@ -379,13 +400,18 @@ async def claims(
     offset: Offset = 0,
 ) -> Page[ClaimOut]:
     """Who claimed what about whom, and when (claims are reports, never facts)."""
+    ctx = context(request)
+    by_key = await _actor_key(ctx, by)
+    about_key = await _actor_key(ctx, about)
+    if by_key is None or about_key is None:
+        return Page(limit=limit, offset=offset, count=0, items=[])
     values = {
-        "by": by,
-        "about": about,
+        "by": by_key,
+        "about": about_key,
         "from": from_.isoformat() if from_ else None,
         "to": to.isoformat() if to else None,
     }
-    rows = await _rows(context(request), "claims", values, limit, offset)
+    rows = await _rows(ctx, "claims", values, limit, offset)
     items = []
     for iri, rs in _group(rows, "claim").items():
         r = rs[0]
