@@ -362,7 +362,7 @@ async def meetings(
     key = await _actor_key(ctx, participant)
     if key is None:
         return Page(limit=limit, offset=offset, count=0, items=[])
-    values = {"from": first, "to": last, "participant": key}
+    values: dict[str, str | None] = {"from": first, "to": last, "participant": key}
     rows = await _rows(ctx, "meetings_in_period", values, limit, offset)
     items = []
     for iri, rs in _group(rows, "meeting").items():
