@@ -145,7 +145,6 @@ class DocumentOut(DocumentRef):
 
 
 T = TypeVar("T")
-U = TypeVar("U")
 
 
 class Page(BaseModel, Generic[T]):
@@ -222,15 +221,24 @@ def _group(rows: list[Row], key: str) -> dict[str, list[Row]]:
     return groups
 
 
-def _unique(items: list[U], ident: Callable[[U], str]) -> list[U]:
-    seen: dict[str, U] = {}
-    for item in items:
-        seen.setdefault(ident(item), item)
-    return list(seen.values())
-
-
 def _evidences(rows: list[Row]) -> list[EvidenceOut]:
-    return _unique([_evidence(r) for r in rows], lambda e: e.iri + "|" + e.sentence)
+    """One item per evidence and sentence (the first row of each; rows repeat per member)."""
+    first: dict[str, Row] = {}
+    for r in rows:
+        first.setdefault(r.get("evidence", "") + "|" + r["sentence"], r)
+    return [_evidence(r) for r in first.values()]
+
+
+def _actors(rows: list[Row], var: str) -> list[Actor_]:
+    """One actor per IRI, from the first row naming it."""
+    first: dict[str, Row] = {}
+    for r in rows:
+        if var in r:
+            first.setdefault(r[var], r)
+    return [
+        Actor_(iri=iri, label=r.get(var + "Label"), qid=r.get(var + "Qid"))
+        for iri, r in first.items()
+    ]
 
 
 def _relationship(iri: str, rows: list[Row]) -> RelationshipOut:
@@ -243,7 +251,7 @@ def _relationship(iri: str, rows: list[Row]) -> RelationshipOut:
     start = min(starts) if starts else (None, None)
     end = max(ends) if ends else (None, None)
     basis = "stated" if any(e.basis == "stated" for e in supporting) else "open-ended"
-    members = _unique([a for r in rows if (a := _actor(r, "member"))], lambda a: a.iri)
+    members = _actors(rows, "member")
     return RelationshipOut(
         iri=iri,
         type=_local(rows[0]["type"]) or "",
@@ -380,9 +388,7 @@ async def meetings(
                 place=place,
                 place_name=r.get("placeName"),
                 topic=r.get("topic"),
-                participants=_unique(
-                    [a for x in rs if (a := _actor(x, "participant"))], lambda a: a.iri
-                ),
+                participants=_actors(rs, "participant"),
                 evidence=_evidences(rs),
             )
         )
@@ -420,7 +426,7 @@ async def claims(
                 iri=iri,
                 type=_local(r["type"]) or "",
                 claimant=_actor(r, "claimant"),
-                about=_unique([a for x in rs if (a := _actor(x, "about"))], lambda a: a.iri),
+                about=_actors(rs, "about"),
                 content=r.get("content"),
                 stated_on=r.get("statedOn"),
                 stated_precision=_precision(r.get("statedPrecision")),
