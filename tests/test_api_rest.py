@@ -169,4 +169,6 @@ def test_actors_by_name_key_or_qid_give_the_same_meetings_and_claims(client: htt
     assert [c["iri"] for c in about["items"]] == [c["iri"] for c in claims[0]["items"]]
     for unknown in ({"by": "Atlantis"}, {"about": "Atlantis"}):
         assert client.get("/claims", params=unknown).json()["items"] == []
-    assert client.get("/meetings", params={**period, "participant": "Atlantis"}).json()["items"] == []
+    assert (
+        client.get("/meetings", params={**period, "participant": "Atlantis"}).json()["items"] == []
+    )
