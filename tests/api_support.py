@@ -55,6 +55,7 @@ accg:fedcba9876543210 {
   accid:relationship\/DiplomaticCoordination\/aaaa a acc:DiplomaticCoordination ;
     rdfs:label "DiplomaticCoordination: Iran, Russia, Turkey" ;
     acc:member accid:entity\/Q159, accid:entity\/Q794, accid:entity\/Q43 ;
+    acc:evidenceYear 2018 ;
     acc:hasEvidence accid:evidence\/fedcba9876543210\/e1 .
   accid:evidence\/fedcba9876543210\/e1 a acc:Evidence ; acc:modality acc:Agreed ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=0,60> ;
@@ -63,6 +64,7 @@ accg:fedcba9876543210 {
     acc:observedYear 2018 .
   accid:relationship\/Alliance\/bbbb a acc:Alliance ; rdfs:label "Alliance: Israel, Turkey" ;
     acc:member accid:entity\/Q43, accid:entity\/Q801 ; acc:reportedUntil "2010-12-31"^^xsd:date ;
+    acc:reportedFrom "2005-01-01"^^xsd:date ; acc:evidenceYear 2018, 2005, 2006, 2007, 2008, 2009, 2010 ;
     acc:hasEvidence accid:evidence\/fedcba9876543210\/e2, accid:evidence\/fedcba9876543210\/e3 .
   accid:evidence\/fedcba9876543210\/e2 a acc:Evidence ; acc:modality acc:Denied ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=61,110> ;

@@ -153,3 +153,22 @@ def test_rdflib_sparqlstore_gets_the_same_answers_as_the_store(
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/accords/ontology#State> ; ?p ?o }"
     )
     assert construct.graph is not None and len(construct.graph) > 0
+
+
+def test_actors_by_name_key_or_qid_give_the_same_meetings_and_claims(client: httpx.Client) -> None:
+    period = {"from": "2018-09-01", "to": "2018-09-30"}
+    by_name = client.get("/meetings", params={**period, "participant": "vladimir putin"}).json()
+    by_qid = client.get("/meetings", params={**period, "participant": "q7747"}).json()
+    assert by_name == by_qid and by_name["count"] == 1
+    nil = client.get("/meetings", params={**period, "participant": "nil-hassan-rouhani"}).json()
+    named = client.get("/meetings", params={**period, "participant": "Rouhani"}).json()
+    assert nil["items"] == named["items"] == by_name["items"]
+    claims = [client.get("/claims", params={"by": by}).json() for by in ("Iran", "Q794", "q794")]
+    assert claims[0] == claims[1] == claims[2] and claims[0]["count"] == 1
+    about = client.get("/claims", params={"about": "israel"}).json()
+    assert [c["iri"] for c in about["items"]] == [c["iri"] for c in claims[0]["items"]]
+    for unknown in ({"by": "Atlantis"}, {"about": "Atlantis"}):
+        assert client.get("/claims", params=unknown).json()["items"] == []
+    assert (
+        client.get("/meetings", params={**period, "participant": "Atlantis"}).json()["items"] == []
+    )

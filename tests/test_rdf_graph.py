@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from rdf_sample import DOC_ID, IRAN, ROUHANI, RUSSIA, S0, TEXT, sample_extraction
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, XSD
 
 from accords.rdf.graph import build_graph, canonical_nquads
@@ -20,7 +20,7 @@ from accords.rdf.namespaces import (
     relationship_iri,
     sentence_iri,
 )
-from accords.records import Evidence, Modality, Relationship, RelationType
+from accords.records import Evidence, Modality, Precision, Relationship, RelationType, TimeSpan
 
 
 def test_graph_is_named_after_the_document() -> None:
@@ -118,3 +118,38 @@ def test_output_is_deterministic_byte_for_byte() -> None:
     lines = first.splitlines()
     assert lines == sorted(lines)
     assert all(line.endswith(f"<{graph_iri(DOC_ID)}> .") for line in lines)
+
+
+def _years(g: Graph, node: URIRef, prop: URIRef) -> set[int]:
+    return {int(o.toPython()) for o in g.objects(node, prop)}
+
+
+def test_relationship_carries_its_evidence_years_and_reported_start_and_end() -> None:
+    x = sample_extraction()
+    rel = x.relationships[0]
+    g = build_graph(x)
+    n = relationship_iri(rel)
+    assert _years(g, n, ACC.evidenceYear) == {2018}  # the evidence observes 2018-09-08
+    assert g.value(n, ACC.reportedFrom) == Literal(date(2015, 1, 1), datatype=XSD.date)
+    assert g.value(n, ACC.reportedUntil) is None
+    spread = TimeSpan("2016/2019", Precision.YEAR, date(2016, 1, 1), date(2019, 12, 31))
+    until = TimeSpan("2019", Precision.YEAR, date(2019, 1, 1), date(2019, 12, 31))
+    ev = Evidence(S0, Modality.DENIED, spread, valid_until=until)  # any modality is indexed
+    g = build_graph(replace(x, relationships=(replace(rel, evidence=ev),)))
+    assert _years(g, n, ACC.evidenceYear) == {2016, 2017, 2018, 2019}
+    assert g.value(n, ACC.reportedFrom) is None
+    assert g.value(n, ACC.reportedUntil) == Literal(date(2019, 12, 31), datatype=XSD.date)
+
+
+def test_meeting_carries_the_years_of_its_date_else_of_its_evidence() -> None:
+    x = sample_extraction()
+    g = build_graph(x)
+    talks = next(iter(g.subjects(RDF.type, ACC.Talks)))
+    assert _years(g, talks, ACC.dateYear) == {2018}
+    decade = TimeSpan("201X", Precision.DECADE, date(2010, 1, 1), date(2019, 12, 31))
+    undated = replace(
+        x.meetings[0], date=None, evidence=replace(x.meetings[0].evidence, observed=decade)
+    )
+    g = build_graph(replace(x, meetings=(undated,)))
+    talks = next(iter(g.subjects(RDF.type, ACC.Talks)))
+    assert _years(g, talks, ACC.dateYear) == set(range(2010, 2020))

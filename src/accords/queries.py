@@ -18,6 +18,7 @@ fresh unbound variable, so queries test it with ``COALESCE($name, "") = ""``. A 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -143,6 +144,27 @@ def _term(param: QueryParam, raw: str) -> str:
     return str(ox.Literal(value))
 
 
+@functools.lru_cache(maxsize=64)
+def _template(text: str, params: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """A query text read once (the named queries are long) as parts to join by :func:`bind`.
+
+    Each part is ``("text", chunk)``, ``("param", name)`` or ``("page", "")``.
+    """
+    parts: list[tuple[str, str]] = []
+    chunk: list[str] = []
+    for tok in tokenize(text):
+        if tok.kind == "var" and tok.text.startswith("$") and tok.text[1:] in params:
+            parts += [("text", "".join(chunk)), ("param", tok.text[1:])]
+            chunk = []
+        elif tok.kind == "comment" and tok.text.strip() == _PAGE_MARK:
+            parts += [("text", "".join(chunk)), ("page", tok.text)]
+            chunk = []
+        else:
+            chunk.append(tok.text)
+    parts.append(("text", "".join(chunk)))
+    return tuple(parts)
+
+
 def _page_clause(limit: int | None, offset: int | None) -> str:
     parts = []
     if limit is not None:
@@ -186,19 +208,20 @@ def bind(
             continue
         terms[p.name] = _term(p, raw)
     page = _page_clause(limit, offset)
-    out: list[str] = []
-    paged = False
     try:
-        for tok in tokenize(query.text):
-            if tok.kind == "var" and tok.text.startswith("$") and tok.text[1:] in declared:
-                out.append(terms.get(tok.text[1:], "?unbound_param_" + tok.text[1:]))
-            elif tok.kind == "comment" and tok.text.strip() == _PAGE_MARK and page:
-                out.append(page)
-                paged = True
-            else:
-                out.append(tok.text)
+        parts = _template(query.text, frozenset(declared))
     except LexError as exc:
         raise QueryError(f"{query.name}: cannot read the query text: {exc}") from exc
+    out: list[str] = []
+    paged = False
+    for kind, value in parts:
+        if kind == "param":
+            out.append(terms.get(value, "?unbound_param_" + value))
+        elif kind == "page" and page:
+            out.append(page)
+            paged = True
+        else:
+            out.append(value)
     if page and not paged:
         out.append("\n" + page)
     return "".join(out)

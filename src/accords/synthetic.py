@@ -119,7 +119,10 @@ class _Writer:
         self.q(act, _acc("softwareVersion"), _str("synthetic"))
         return n
 
-    def evidence(self, fact: str, doc: str, index: int, published: date, text: str) -> None:
+    def evidence(
+        self, fact: str, doc: str, index: int, published: date, text: str
+    ) -> tuple[date, date, date | None, date | None]:
+        """Write the sentence and the evidence; its observed period, start and end."""
         begin = index * 160
         sent = f"<{ID}doc/{doc}#char={begin},{begin + len(text)}>"
         self.q(sent, RDF_TYPE, f"<{NIF}Sentence>")
@@ -143,6 +146,7 @@ class _Writer:
         self.q(ev, _acc("observedPrecision"), _acc(precision))
         for year in observed_years(first, last):
             self.q(ev, _acc("observedYear"), _int(year))
+        start = end = None
         if self.rnd.random() < 0.125:
             start = date(published.year - self.rnd.randint(0, 20), 1, 1)
             self.q(ev, _acc("validFrom"), _date(start))
@@ -151,6 +155,7 @@ class _Writer:
             end = date(published.year - self.rnd.randint(0, 10), 12, 31)
             self.q(ev, _acc("validUntil"), _date(end))
             self.q(ev, _acc("validUntilPrecision"), _acc("YearPrecision"))
+        return first, last, start, end
 
     def relationship(self, doc: str, index: int, published: date) -> None:
         kind = self.rnd.choice(COOPERATIVE if self.rnd.random() < 0.8 else ANTAGONISM)
@@ -166,7 +171,14 @@ class _Writer:
             self.q(n, _acc("target"), f"<{ID}entity/{state_qid(b)}>")
         self.q(n, LABEL, _str(f"{kind}: State {a}, State {b}"))
         text = f"State {a} and State {b} deepened their {kind} ties, officials said ({index})."
-        self.evidence(n, doc, index, published, text)
+        first, last, start, end = self.evidence(n, doc, index, published, text)
+        # the query indexes the graph builder writes on a relationship (docs/model.md)
+        for year in observed_years(first, last):
+            self.q(n, _acc("evidenceYear"), _int(year))
+        if start is not None:
+            self.q(n, _acc("reportedFrom"), _date(start))
+        if end is not None:
+            self.q(n, _acc("reportedUntil"), _date(end))
 
     def meeting(self, doc: str, index: int, published: date) -> None:
         kind = self.rnd.choice(MEETINGS)
@@ -175,6 +187,7 @@ class _Writer:
         self.q(n, RDF_TYPE, _acc(kind))
         for i in sorted((a, b)):
             self.q(n, _acc("participant"), self.entity(i))
+        day: date | None = None
         if self.rnd.random() < 0.8:
             day = published - timedelta(days=self.rnd.randint(0, 3))
             self.q(n, _acc("date"), _date(day))
@@ -184,7 +197,10 @@ class _Writer:
         self.q(n, _acc("placeName"), _str(f"Capital {a}"))
         self.q(n, LABEL, _str(f"{kind}: State {a}, State {b}"))
         text = f"Leaders of State {a} and State {b} held {kind.lower()} in Capital {a} ({index})."
-        self.evidence(n, doc, index, published, text)
+        first, last, _, _ = self.evidence(n, doc, index, published, text)
+        # the query index the graph builder writes on a meeting (docs/model.md)
+        for year in observed_years(day, day) if day is not None else observed_years(first, last):
+            self.q(n, _acc("dateYear"), _int(year))
 
     def claim(self, doc: str, index: int, published: date) -> None:
         kind = self.rnd.choice(CLAIMS)
@@ -242,7 +258,13 @@ def write_synthetic(path: Path, facts: int, seed: int = 7) -> None:
 
 
 def load_synthetic(store: ox.Store, facts: int, seed: int = 7) -> None:
-    """Bulk-load the synthetic graph into ``store`` (an empty on-disk or memory store)."""
+    """Bulk-load the synthetic graph into ``store`` (an empty on-disk or memory store).
+
+    The store is compacted at the end (``optimize``): a bulk load leaves many overlapping
+    RocksDB files, which made every lookup several times slower for the read-only query
+    workers, which never compact.
+    """
     for chunk in synthetic_nquads(facts, seed):
         store.bulk_load(chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     store.flush()
+    store.optimize()

@@ -145,7 +145,6 @@ class DocumentOut(DocumentRef):
 
 
 T = TypeVar("T")
-U = TypeVar("U")
 
 
 class Page(BaseModel, Generic[T]):
@@ -222,15 +221,24 @@ def _group(rows: list[Row], key: str) -> dict[str, list[Row]]:
     return groups
 
 
-def _unique(items: list[U], ident: Callable[[U], str]) -> list[U]:
-    seen: dict[str, U] = {}
-    for item in items:
-        seen.setdefault(ident(item), item)
-    return list(seen.values())
-
-
 def _evidences(rows: list[Row]) -> list[EvidenceOut]:
-    return _unique([_evidence(r) for r in rows], lambda e: e.iri + "|" + e.sentence)
+    """One item per evidence and sentence (the first row of each; rows repeat per member)."""
+    first: dict[str, Row] = {}
+    for r in rows:
+        first.setdefault(r.get("evidence", "") + "|" + r["sentence"], r)
+    return [_evidence(r) for r in first.values()]
+
+
+def _actors(rows: list[Row], var: str) -> list[Actor_]:
+    """One actor per IRI, from the first row naming it."""
+    first: dict[str, Row] = {}
+    for r in rows:
+        if var in r:
+            first.setdefault(r[var], r)
+    return [
+        Actor_(iri=iri, label=r.get(var + "Label"), qid=r.get(var + "Qid"))
+        for iri, r in first.items()
+    ]
 
 
 def _relationship(iri: str, rows: list[Row]) -> RelationshipOut:
@@ -243,7 +251,7 @@ def _relationship(iri: str, rows: list[Row]) -> RelationshipOut:
     start = min(starts) if starts else (None, None)
     end = max(ends) if ends else (None, None)
     basis = "stated" if any(e.basis == "stated" for e in supporting) else "open-ended"
-    members = _unique([a for r in rows if (a := _actor(r, "member"))], lambda a: a.iri)
+    members = _actors(rows, "member")
     return RelationshipOut(
         iri=iri,
         type=_local(rows[0]["type"]) or "",
@@ -279,6 +287,23 @@ async def _entity_key(ctx: ApiContext, actor: str) -> str:
     if not found:
         return "nil-no-such-entity"
     return str(found[0]["e"]["value"])
+
+
+ENTITY_BASE = ID_BASE + "entity/"
+
+
+async def _actor_key(ctx: ApiContext, actor: str | None) -> str | None:
+    """The entity key of an actor given as a Wikidata id, a key or a name (see ``_entity_key``).
+
+    The named queries then start from that entity instead of comparing the labels of every
+    candidate; ``None`` when no entity has that name (the answer is empty).
+    """
+    if actor is None or actor == "":
+        return ""
+    key = await _entity_key(ctx, actor)
+    if key == "nil-no-such-entity":
+        return None
+    return key.removeprefix(ENTITY_BASE)
 
 
 def _period(
@@ -341,8 +366,12 @@ async def meetings(
 ) -> Page[MeetingOut]:
     """Meetings, summits, talks, calls and visits in a period."""
     first, last = _period(None, None, from_ or dt.date(1, 1, 1), to)
-    values = {"from": first, "to": last, "participant": participant}
-    rows = await _rows(context(request), "meetings_in_period", values, limit, offset)
+    ctx = context(request)
+    key = await _actor_key(ctx, participant)
+    if key is None:
+        return Page(limit=limit, offset=offset, count=0, items=[])
+    values: dict[str, str | None] = {"from": first, "to": last, "participant": key}
+    rows = await _rows(ctx, "meetings_in_period", values, limit, offset)
     items = []
     for iri, rs in _group(rows, "meeting").items():
         r = rs[0]
@@ -359,9 +388,7 @@ async def meetings(
                 place=place,
                 place_name=r.get("placeName"),
                 topic=r.get("topic"),
-                participants=_unique(
-                    [a for x in rs if (a := _actor(x, "participant"))], lambda a: a.iri
-                ),
+                participants=_actors(rs, "participant"),
                 evidence=_evidences(rs),
             )
         )
@@ -379,13 +406,18 @@ async def claims(
     offset: Offset = 0,
 ) -> Page[ClaimOut]:
     """Who claimed what about whom, and when (claims are reports, never facts)."""
+    ctx = context(request)
+    by_key = await _actor_key(ctx, by)
+    about_key = await _actor_key(ctx, about)
+    if by_key is None or about_key is None:
+        return Page(limit=limit, offset=offset, count=0, items=[])
     values = {
-        "by": by,
-        "about": about,
+        "by": by_key,
+        "about": about_key,
         "from": from_.isoformat() if from_ else None,
         "to": to.isoformat() if to else None,
     }
-    rows = await _rows(context(request), "claims", values, limit, offset)
+    rows = await _rows(ctx, "claims", values, limit, offset)
     items = []
     for iri, rs in _group(rows, "claim").items():
         r = rs[0]
@@ -394,7 +426,7 @@ async def claims(
                 iri=iri,
                 type=_local(r["type"]) or "",
                 claimant=_actor(r, "claimant"),
-                about=_unique([a for x in rs if (a := _actor(x, "about"))], lambda a: a.iri),
+                about=_actors(rs, "about"),
                 content=r.get("content"),
                 stated_on=r.get("statedOn"),
                 stated_precision=_precision(r.get("statedPrecision")),

@@ -229,9 +229,17 @@ class _Builder:
             self.add(n, ACC.target, self.entity(ends[1]))
         label = f"{rel.type.value}: " + ", ".join(m.label for m in members)
         self.add(n, RDFS.label, Literal(label))
-        if rel.evidence.valid_until is not None:  # query index (docs/model.md)
-            self._date(n, ACC.reportedUntil, rel.evidence.valid_until.latest)
-        self.evidence(n, rel.evidence)
+        ev = rel.evidence
+        # query indexes (docs/model.md): the relationship's own copy, in this document
+        # graph, of when its evidence here is observed, starts and ends
+        if ev.valid_until is not None:
+            self._date(n, ACC.reportedUntil, ev.valid_until.latest)
+        if ev.valid_from is not None:
+            self._date(n, ACC.reportedFrom, ev.valid_from.earliest)
+        if ev.observed is not None:
+            for year in observed_years(ev.observed.earliest, ev.observed.latest):
+                self.add(n, ACC.evidenceYear, _int(year))
+        self.evidence(n, ev)
 
     def meeting(self, m: Meeting) -> None:
         n = meeting_iri(m)
@@ -255,6 +263,14 @@ class _Builder:
         when = f" ({m.date.value})" if m.date else ""
         label = f"{m.type.value}: " + ", ".join(p.label for p in participants) + where + when
         self.add(n, RDFS.label, Literal(label))
+        # query index (docs/model.md): the years of the meeting's date, else of the
+        # period its evidence observes
+        span = (m.date.earliest, m.date.latest) if m.date is not None else None
+        if span is None and m.evidence.observed is not None:
+            span = (m.evidence.observed.earliest, m.evidence.observed.latest)
+        if span is not None:
+            for year in observed_years(min(span), max(span)):
+                self.add(n, ACC.dateYear, _int(year))
         self.evidence(n, m.evidence)
 
     def claim(self, c: Claim, n: URIRef, all_claims: list[URIRef | None]) -> None:
