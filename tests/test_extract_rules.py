@@ -741,3 +741,56 @@ def test_military_aid_backs_the_receiver(run: Run) -> None:
 def test_supplying_gas_or_humanitarian_aid_is_no_backing(run: Run) -> None:
     assert run("Qatar supplies Germany with gas.").relationships == ()
     assert run("Japan sent humanitarian aid to Turkey.").relationships == ()
+
+
+def test_a_partys_accusation_is_alleged_hostility_a_third_partys_is_only_a_claim(run: Run) -> None:
+    ex = run("Ukraine accused Russia of attacking Ukrainian ports.")
+    # the object of "accused ... of" is the one said to attack
+    assert _triples(ex) == {("Hostility", "Q159", "Q212", "rumoured")}
+    ex = run("Lithuania accused Russia of attacking Ukrainian ports.")
+    assert ex.relationships == ()
+    assert [c.type.value for c in ex.claims] == ["Accusation"]
+
+
+def test_a_state_criticised_for_backing_rebels_is_their_backer(run: Run) -> None:
+    ex = run("Turkey has been criticised for backing the rebels in Idlib.")
+    assert _triples(ex) == {("Backing", "Q43", "rebels", "asserted")}
+
+
+def test_joint_military_exercises_are_military_cooperation(run: Run) -> None:
+    ex = run("Turkey and Azerbaijan held joint military exercises near the Armenian border.")
+    assert _typed(ex) == {("MilitaryCooperation", frozenset({"Q43", "Q227"}), "asserted")}
+
+
+def test_calling_for_cooperation_proposes_it_calling_for_a_toppling_is_hostile(run: Run) -> None:
+    ex = run("France and Germany called for closer defence cooperation within the EU.")
+    assert ("MilitaryCooperation", frozenset({"Q142", "Q183"}), "proposed") in _typed(ex)
+    ex = run(
+        "The Turkish government has openly called for the toppling of the Venezuelan president."
+    )
+    assert _triples(ex) == {("Hostility", "Q43", "Q717", "asserted")}
+
+
+def test_refusing_to_impose_sanctions_on_a_state_is_denied(run: Run) -> None:
+    ex = run("Serbia refuses to impose sanctions on Russia.")
+    assert _triples(ex) == {("Sanctions", "Q403", "Q159", "denied")}
+
+
+def test_cooperating_with_an_armed_group_names_it(run: Run) -> None:
+    ex = run("The Kremlin denied that Russia was cooperating with the Taliban.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q159", "Taliban"}), "denied")}
+
+
+def test_coordinated_demonyms_on_one_agency_name_both_states(run: Run) -> None:
+    ex = run(
+        "The heads of the Egyptian and Sudanese intelligence services met in Cairo. The "
+        "meeting was held in secret, making it the first contact between Egyptian and "
+        "Sudanese intelligence in years."
+    )
+    rows = [(r[0], r[1] & {"Q79", "Q1049"}, r[2]) for r in _meeting_rows(ex)]
+    assert rows == [("Meeting", {"Q79", "Q1049"}, "held")] * 2  # one record per sentence
+
+
+def test_a_round_of_talks_is_talks_of_those_holding_it(run: Run) -> None:
+    ex = run("India and China held a new round of border talks on Sunday.")
+    assert _meeting_rows(ex) == [("Talks", {"Q668", "Q148"}, "held")]

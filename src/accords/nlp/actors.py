@@ -398,7 +398,15 @@ class ActorContext:
     def _actors_of(self, token: Token, depth: int) -> list[Entity]:
         entity = self.entity_at(token)
         if entity is not None:
-            return [entity]
+            # "the Turkish and Syrian intelligence services": each coordinated modifier
+            shared = [
+                e
+                for c in token.children
+                if c.dep_ in ("amod", "compound") and c.conjuncts
+                for t in (c, *c.conjuncts)
+                if (e := self.entity_at(t)) is not None and e.key != entity.key
+            ]
+            return list(dict.fromkeys([entity, *shared]))
         group = self.group_for(token)
         if group:
             return list(group)

@@ -171,7 +171,9 @@ class _Extractor:
         relations += [] if question else find_hostility(sent, self.actors)
         for finding in relations:
             self._relationship(finding, sentence, claims)
-        for meeting in [] if question else _one_per_meeting(find_meetings(sent, self.actors)):
+        meetings = [] if question else find_meetings(sent, self.actors)
+        resolved = [m for f in meetings if (m := self._resolved(f)) is not None]
+        for meeting in _one_per_meeting(resolved):
             self._meeting(meeting, sentence)
         for claim in claims:
             self._claim(claim, sentence)
@@ -190,6 +192,14 @@ class _Extractor:
             if c.content_start <= finding.trigger.idx < c.content_end
             and c.type in (ClaimType.ACCUSATION, ClaimType.DENIAL)
         ]
+        members = {m.key for m in finding.members}
+        if any(
+            c.type in (ClaimType.ACCUSATION, ClaimType.WARNING)
+            and c.content_start <= finding.trigger.idx < c.content_end
+            and self._third_party(c, members)
+            for c in claims
+        ):
+            return  # what a third party alleges or warns of is its claim, not a relationship
         if inside and modality is Modality.ASSERTED:
             modality = Modality.DENIED if inside[0].type is ClaimType.DENIAL else Modality.RUMOURED
         evidence = self._evidence(sentence, modality, finding.trigger)
@@ -204,18 +214,28 @@ class _Extractor:
         )
         self.actors.remember(finding.members)
 
+    def _third_party(self, claim: ClaimFinding, members: set[str]) -> bool:
+        """Whether the claimant is none of the members (nor speaks for one of them)."""
+        state = self.actors.state_of(claim.claimant)
+        keys = {claim.claimant.key} | ({state.key} if state is not None else set())
+        return not keys & members
+
+    def _resolved(self, finding: MeetingFinding) -> MeetingFinding | None:
+        """ "The meeting was held in Moscow": the meeting reported before, or None."""
+        if not finding.refers_back:
+            return finding
+        if not self.meetings or self.meetings[-1].status is not finding.status:
+            return None
+        previous = self.meetings[-1]
+        return replace(
+            finding,
+            participants=previous.participants,
+            type=previous.type,
+            place=finding.place or previous.place,
+            place_name=finding.place_name or previous.place_name,
+        )
+
     def _meeting(self, finding: MeetingFinding, sentence: Sentence) -> None:
-        if finding.refers_back:
-            if not self.meetings or self.meetings[-1].status is not finding.status:
-                return
-            previous = self.meetings[-1]
-            finding = replace(
-                finding,
-                participants=previous.participants,
-                type=previous.type,
-                place=finding.place or previous.place,
-                place_name=finding.place_name or previous.place_name,
-            )
         states = [p for p in finding.participants if p.kind is ActorKind.STATE]
         if finding.type is MeetingType.SUMMIT and len(states) == 1:
             # "Putin during a summit in Tehran": a summit of the states the text is about
@@ -426,9 +446,11 @@ class _Extractor:
         return merged
 
 
-def _finding_rank(finding: MeetingFinding) -> tuple[bool, int]:
-    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss"."""
-    return lemma(finding.trigger) == "discuss", _SPECIFICITY.index(finding.type)
+def _finding_rank(finding: MeetingFinding) -> tuple[bool, int, bool]:
+    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss"; on a
+    tie, the back-reference ("The meeting was held ...") keeps the meeting's own date."""
+    verb_only = lemma(finding.trigger) == "discuss"
+    return verb_only, _SPECIFICITY.index(finding.type), not finding.refers_back
 
 
 def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:
@@ -442,7 +464,7 @@ def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:
     out: list[MeetingFinding | tuple[frozenset[str], MeetingStatus]] = []
     for finding in findings:
         states = frozenset(p.key for p in finding.participants if p.kind is ActorKind.STATE)
-        if finding.refers_back or not states:
+        if not states:
             out.append(finding)
             continue
         key = (states, finding.status)

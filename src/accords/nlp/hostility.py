@@ -79,7 +79,11 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
     if trigger.pos_ == "VERB":
         if trigger.dep_ == "acl" and trigger.tag_ == "VBG":  # "rebels fighting against X"
             return _target_entities([trigger.head], actors)
-        if trigger.dep_ == "pcomp" and trigger.head.head.pos_ == "VERB":
+        if (
+            trigger.dep_ == "pcomp"
+            and trigger.head.lower_ in ("in", "with")
+            and trigger.head.head.pos_ == "VERB"
+        ):
             # "Iran has been assisting Iraq in fighting ISIL": both fight
             verb = trigger.head.head
             objects = [c for c in verb.children if c.dep_ == "dobj"]

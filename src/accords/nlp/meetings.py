@@ -30,6 +30,7 @@ _PROPOSAL_CUES = frozenset(
 )
 _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
 _INTENT_NOUNS = frozenset({"interest", "plan", "proposal", "offer", "invitation"})
+_ROUNDS = frozenset({"round", "series", "session", "cycle"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
 _TRAVEL_VERBS = frozenset({"head", "travel", "fly", "go", "arrive", "come"})
 _VISITORS = frozenset({"delegation", "minister", "president", "envoy", "premier", "chancellor"})
@@ -233,6 +234,16 @@ def _participant_tokens(trigger: Token) -> list[Token]:
             tokens += [o for o in prep.children if o.dep_ == "pobj"]
     # "Putin during a summit", "X hosted talks", "X will hold talks with ..."
     head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in _ROUNDS:
+        # "A and B held a new round of talks": the talks stand where the round stands
+        tokens += [
+            o
+            for p in head.head.children
+            if p.dep_ == "prep" and p.lower_ in ("with", "between", "among")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        trigger, head = head.head, head.head.head
     if trigger.dep_ == "pobj" and head.lower_ in ("during", "at", "in"):
         head = head.head
         if head.pos_ in ("PROPN", "NOUN"):

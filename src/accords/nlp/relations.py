@@ -22,7 +22,7 @@ from accords.nlp.lexicon import (
     RELATION_VERBS,
     WORK_VERBS,
 )
-from accords.nlp.syntax import governing_verb, lemma, modality, subjects
+from accords.nlp.syntax import called_for, governing_verb, lemma, modality, subjects
 from accords.records import ActorKind, Entity, Modality, RelationType
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -147,6 +147,11 @@ def _trigger_type(token: Token) -> RelationType | None:
             return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
             return RelationType.BACKING
+        if word in _DRILLS and (
+            any(c.dep_ == "amod" and c.lower_ in _JOINT for c in token.children)
+            or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        ):
+            return RelationType.MILITARY_COOPERATION  # "held joint military exercises"
         if word in _AID and any(c.lower_ in _AID_KINDS for c in token.children):
             return RelationType.BACKING  # "military aid to Ukraine", not humanitarian aid
         if word == "concert" and not any(c.lower_ == "with" for c in token.head.children):
@@ -238,6 +243,8 @@ def _sanction_sides(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents = subjects(trigger.head)
     described = [c for c in trigger.children if c.dep_ == "acl"]
     patients = [o for h in (trigger, *described) for o in _prep_objects(h, _PENALISED)]
+    if not patients and trigger.dep_ == "dobj":  # "refuses to impose sanctions on Russia"
+        patients = list(_prep_objects(trigger.head, _PENALISED))
     return agents, patients
 
 
@@ -325,6 +332,7 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
 #: Verbs of giving that back the receiver when what is given is arms.
 _SUPPLYING = frozenset({"supply", "provide", "deliver", "send", "ship", "sell", "transfer"})
 _AID = frozenset({"aid", "assistance"})
+_DRILLS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "patrol"})
 _AID_KINDS = frozenset({"military", "defence", "defense", "security", "lethal", "financial"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "treaty", "accord", "memorandum"})
 #: Verbs by which the subjects become the parties of an agreement ("A and B agreed to a deal").
@@ -494,13 +502,17 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             ):
                 rtype = RelationType.INTELLIGENCE_SHARING
         patients = actors.states_of(patient_entities)
-        if rtype is RelationType.BACKING and not patients:
-            # "backed the rebels", "its support for Kurdish militias": a non-state armed group
-            patients = [
+        if rtype is RelationType.BACKING or (rtype in REFINABLE and len(agents) == 1):
+            # "backed the rebels", "supports Hezbollah and the Houthis", "cooperating with
+            # the Taliban": a non-state armed group (each conjunct the gazetteer lacks)
+            known = {p.key for p in patients}
+            groups = [
                 g
                 for t in _through_quantities(patient_tokens)
-                if (g := actors.armed_group(t)) is not None
+                for c in (t, *t.conjuncts)
+                if (g := actors.armed_group(c)) is not None and g.key not in known
             ]
+            patients += list({g.key: g for g in groups}.values())
         mood = modality(token)
         if (
             mood is Modality.ASSERTED
@@ -508,6 +520,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             and lemma(token.head) in _DELIBERATING
         ):
             mood = Modality.PROPOSED  # "discuss working against X": weighed, not yet done
+        if mood is Modality.ASSERTED and called_for(token):
+            mood = Modality.PROPOSED  # a call for cooperation proposes it
         if agreement is not None and mood is Modality.ASSERTED:
             mood = Modality.AGREED
         if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):

@@ -50,6 +50,19 @@ def subjects(verb: Token) -> list[Token]:
         gerund = _gerund_subject(current)
         if gerund is not None:
             return [gerund]
+        prep = current.head
+        if (
+            current.dep_ == "pcomp"
+            and prep.lower_ in ("of", "for")
+            and prep.head.pos_ == "VERB"
+            and prep.head.i != prep.i
+        ):
+            # "X was accused of supporting Y" (X), "A accused B of supporting Y" (B)
+            objects = [c for c in prep.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects
+            current = prep.head
+            continue
         noun = current.head.head
         if current.dep_ == "pcomp" and current.head.lower_ == "of" and lemma(noun) in _PURPOSES:
             # "exploring the possibility of working together", "invaded with the aim of
@@ -181,6 +194,14 @@ def modality(trigger: Token) -> Modality:
         if modality_ in seen:
             return modality_
     return Modality.ASSERTED
+
+
+def called_for(trigger: Token) -> bool:
+    """ "France and Germany called for closer defence cooperation": what is called for."""
+    return any(
+        lemma(t) == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+        for t in chain(trigger, coordinate=False)
+    )
 
 
 def _headline_infinitive(trigger: Token) -> bool:
