@@ -794,3 +794,40 @@ def test_coordinated_demonyms_on_one_agency_name_both_states(run: Run) -> None:
 def test_a_round_of_talks_is_talks_of_those_holding_it(run: Run) -> None:
     ex = run("India and China held a new round of border talks on Sunday.")
     assert _meeting_rows(ex) == [("Talks", {"Q668", "Q148"}, "held")]
+
+
+def test_agreeing_to_meet_again_is_a_planned_meeting_not_cooperation(run: Run) -> None:
+    ex = run("Egypt and Jordan held talks in Amman. The two countries agreed to meet again soon.")
+    rows = _meeting_rows(ex)
+    assert ("Meeting", {"Q79", "Q810"}, "planned") in rows, rows
+    assert not [r for r in ex.relationships if "agreed" in (r.evidence.trigger or "")]
+
+
+def test_speaking_with_a_leader_by_phone_is_a_phone_call(run: Run) -> None:
+    ex = run("Erdogan spoke with Putin by telephone on Sunday.")
+    assert _meeting_rows(ex) == [("PhoneCall", {"Q39259", "Q7747", "Q43", "Q159"}, "held")]
+
+
+def test_a_video_call_that_was_held_is_held(run: Run) -> None:
+    ex = run("Putin and Chinese President Xi Jinping held a video call on Friday.")
+    assert [(r[0], r[2]) for r in _meeting_rows(ex)] == [("PhoneCall", "held")]
+
+
+def test_speaking_with_reporters_is_no_meeting(run: Run) -> None:
+    assert run("Joe Biden spoke with reporters in Ohio.").meetings == ()
+
+
+def test_calling_for_a_summit_with_someone_proposes_the_callers_summit(run: Run) -> None:
+    ex = run("Erdogan called for a summit with Assad.")
+    assert _meeting_rows(ex) == [("Summit", {"Q44329", "Q39259", "Q858", "Q43"}, "proposed")]
+    ex = run("Erdogan called for talks between Armenia and Azerbaijan.")
+    assert _meeting_rows(ex) == [("Talks", {"Q399", "Q227"}, "proposed")]
+
+
+def test_travelling_for_talks_with_an_official_the_travellers_take_part(run: Run) -> None:
+    ex = run(
+        "Israel's Mossad chief travelled to Washington for talks with CIA director "
+        "William Burns."
+    )
+    rows = _meeting_rows(ex)
+    assert [(r[0], r[1] & {"Q801", "Q30"}) for r in rows] == [("Talks", {"Q801", "Q30"})], rows

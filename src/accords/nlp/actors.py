@@ -406,6 +406,18 @@ class ActorContext:
                 for t in (c, *c.conjuncts)
                 if (e := self.entity_at(t)) is not None and e.key != entity.key
             ]
+            if entity.kind is ActorKind.PERSON and self.state_of(entity) is None:
+                # "CIA director William Burns" past the gazetteer's knowledge of his office:
+                # the body or state his title names
+                titled = [
+                    e
+                    for t in token.subtree
+                    if t.i < token.i and t.dep_ in ("compound", "amod")
+                    if (e := self.entity_at(t) or self._demonym(t)) is not None
+                    and e.key != entity.key
+                    and self.state_of(e) is not None
+                ]
+                shared += titled[:1]
             return list(dict.fromkeys([entity, *shared]))
         group = self.group_for(token)
         if group:

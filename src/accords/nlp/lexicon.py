@@ -88,7 +88,7 @@ MEETING_VERBS: dict[str, MeetingType] = {
     "discuss": MeetingType.TALKS,
 }
 
-PHONE_WORDS = frozenset({"telephone", "phone"})
+PHONE_WORDS = frozenset({"telephone", "phone", "video"})
 
 #: Reporting verbs and the claim type they signal.
 CLAIM_VERBS: dict[str, ClaimType] = {

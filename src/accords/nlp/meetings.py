@@ -30,6 +30,8 @@ _PROPOSAL_CUES = frozenset(
 )
 _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
 _INTENT_NOUNS = frozenset({"interest", "plan", "proposal", "offer", "invitation"})
+#: "called for a summit with X": the one calling would take part.
+_ASKING = frozenset({"call", "push", "press", "appeal", "ask"})
 _ROUNDS = frozenset({"round", "series", "session", "cycle"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
 _TRAVEL_VERBS = frozenset({"head", "travel", "fly", "go", "arrive", "come"})
@@ -151,6 +153,13 @@ def _joint_appearance(token: Token) -> bool:
     return press and joint
 
 
+def _with_someone(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
+
+
 def _meeting_type(token: Token) -> MeetingType | None:
     if _travel(token):
         return MeetingType.VISIT
@@ -171,6 +180,10 @@ def _meeting_type(token: Token) -> MeetingType | None:
             )
             return found if between else None
         return found
+    if token.pos_ == "VERB" and word in ("speak", "talk") and _with_someone(token):
+        # "Biden spoke with Zelensky by phone", "the ministers talked with ..."
+        phone = any(t.lower_ in PHONE_WORDS for c in token.children for t in c.subtree)
+        return MeetingType.PHONE_CALL if phone else MeetingType.TALKS
     if token.pos_ == "VERB":
         found = MEETING_VERBS.get(word)
         if found is MeetingType.MEETING and word == "host":
@@ -184,7 +197,8 @@ def _meeting_type(token: Token) -> MeetingType | None:
 def _status(trigger: Token) -> MeetingStatus:
     words: set[str] = set()
     for token in chain(trigger):
-        words.add(lemma(token))
+        if token.i != trigger.i:  # "held a phone call": the trigger's own "call" proposes nothing
+            words.add(lemma(token))
         words.update(
             lemma(c)
             for c in token.children
@@ -198,6 +212,9 @@ def _status(trigger: Token) -> MeetingStatus:
         words.update(lemma(c) for c in trigger.children)
     if words & _CANCEL_CUES:
         return MeetingStatus.CANCELLED
+    arranged = trigger.dep_ == "xcomp" and lemma(trigger.head) in _ARRANGING_VERBS - {"propose"}
+    if arranged and not words & _PROPOSAL_CUES:
+        return MeetingStatus.PLANNED  # "the two countries agreed to meet again"
     if words & _PROPOSAL_CUES:
         return MeetingStatus.PROPOSED
     if is_future(trigger) or words & {"next", "upcoming", "will", "plan", "set", "head"}:
@@ -244,8 +261,10 @@ def _participant_tokens(trigger: Token) -> list[Token]:
             if o.dep_ == "pobj"
         ]
         trigger, head = head.head, head.head.head
-    if trigger.dep_ == "pobj" and head.lower_ in ("during", "at", "in"):
-        head = head.head
+    asking = lemma(head.head) in _ASKING and not _between_objects(trigger)  # not "talks between"
+    travelling = head.lower_ == "for" and (lemma(head.head) in _TRAVEL_VERBS or asking)
+    if trigger.dep_ == "pobj" and (head.lower_ in ("during", "at", "in") or travelling):
+        head = head.head  # "Putin during a summit", "flew to X for talks", "called for talks"
         if head.pos_ in ("PROPN", "NOUN"):
             tokens.append(head)
     if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -417,7 +436,9 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
                 with_states.append(state)
         states = [e for e in with_states if e.kind is ActorKind.STATE]
         organ = _organ_meeting(token, with_states)
-        placed = place is not None or place_name is not None
+        # "spoke with reporters in Ohio": speaking needs someone on the other side
+        spoken = token.pos_ == "VERB" and lemma(token) in ("speak", "talk")
+        placed = (place is not None or place_name is not None) and not spoken
         # "talks between the rebels and the government", "he'll meet at the UN General
         # Assembly": a state with an armed group or an international organ
         organs = [e for e in with_states if e.kind is ActorKind.INTERNATIONAL_ORGANIZATION]

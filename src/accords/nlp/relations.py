@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from accords.nlp.actors import ActorContext
 from accords.nlp.lexicon import (
     DOMAIN_WORDS,
+    MEETING_VERBS,
     REFINABLE,
     RELATION_NOUNS,
     RELATION_VERBS,
@@ -128,8 +129,11 @@ def _trigger_type(token: Token) -> RelationType | None:
             given += list(_prep_objects(token, frozenset({"with"})))
             armed = any(lemma(t) in _ARMS for g in given for t in g.subtree)
             return RelationType.BACKING if armed else None
-        if word == "agree" and any(c.dep_ == "xcomp" for c in token.children):
-            return _joint_undertaking(token)  # "A and B agreed to build ..."
+        if word == "agree" and any(
+            c.dep_ == "xcomp" and lemma(c) not in MEETING_VERBS for c in token.children
+        ):
+            # "A and B agreed to build ..." (agreeing to meet is a planned meeting)
+            return _joint_undertaking(token)
         found = RELATION_VERBS.get(word)
         if found is RelationType.INTELLIGENCE_SHARING:
             objects = [c for c in token.children if c.dep_ == "dobj"]
