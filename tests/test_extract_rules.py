@@ -831,3 +831,29 @@ def test_travelling_for_talks_with_an_official_the_travellers_take_part(run: Run
     )
     rows = _meeting_rows(ex)
     assert [(r[0], r[1] & {"Q801", "Q30"}) for r in rows] == [("Talks", {"Q801", "Q30"})], rows
+
+
+def test_rebels_named_by_a_demonym_are_a_group_not_the_state(run: Run) -> None:
+    ex = run("Turkey backs Syrian rebels.")
+    assert _triples(ex) == {("Backing", "Q43", "Syrian rebels", "asserted")}
+    ex = run("Russia attacked Ukrainian forces near Kharkiv.")
+    assert _triples(ex) == {("Hostility", "Q159", "Q212", "asserted")}
+
+
+def test_helping_to_train_a_force_backs_it(run: Run) -> None:
+    ex = run("Britain has sent instructors to help train Ukrainian militias.")
+    assert _triples(ex) == {("Backing", "Q145", "Ukrainian militias", "asserted")}
+
+
+def test_a_named_group_waging_war_is_hostile_even_inside_an_accusation(run: Run) -> None:
+    ex = run(
+        "Ankara accuses Tehran of arming Kurdish separatists, who have waged a war against "
+        "Turkey for decades."
+    )
+    # the arming is Ankara's allegation against Tehran (Ankara is no party to it: a claim);
+    # the war in the writer's aside is asserted
+    assert ("Hostility", "Kurdish separatists", "Q43", "asserted") in _triples(ex)
+
+
+def test_unqualified_militants_are_nobody_in_particular(run: Run) -> None:
+    assert run("Militants attacked Iraqi forces on Monday.").relationships == ()

@@ -44,6 +44,7 @@ _GROUP_NOUNS = frozenset(
         "paramilitary",
         "fighter",
         "guerrilla",
+        "separatist",
         "group",
         "unit",
         "force",
@@ -76,6 +77,21 @@ _KNOWN_GROUPS = {
     "islamic state group": "Islamic State",
     "the islamic state": "Islamic State",
 }
+#: Group nouns that never stand for a state: "Syrian rebels" are not Syria, while
+#: "Ukrainian forces" are Ukraine's.
+_NON_STATE_FORCES = frozenset(
+    {
+        "rebel",
+        "militant",
+        "militia",
+        "militiaman",
+        "insurgent",
+        "jihadist",
+        "paramilitary",
+        "guerrilla",
+        "separatist",
+    }
+)
 #: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").
 _VAGUE_GROUP_NOUNS = frozenset({"group", "unit", "force", "fighter"})
 #: Distinct groups remembered for "the four countries" (the latest first).
@@ -445,6 +461,8 @@ class ActorContext:
             return [self.unlinked_entity(named)]
         if depth >= 2 or named is not None:
             return []  # "the US-allied SDF" is the SDF, not the US
+        if lemma_of(token) in _NON_STATE_FORCES:
+            return []  # "Iraqi Shiite militias" are a group of their own (see armed_group)
         found: list[Entity] = []
         for child in token.children:
             if child.dep_ in _ARG_DEPS:

@@ -19,7 +19,7 @@ from accords.nlp.claims import ClaimFinding, claim_about, find_claims
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
-from accords.nlp.syntax import clause_extent, lemma
+from accords.nlp.syntax import clause_extent, in_aside, lemma
 from accords.nlp.timex import governing_timex, span_for_date, span_for_value
 from accords.records import (
     ActorKind,
@@ -185,7 +185,9 @@ class _Extractor:
         self, finding: RelationFinding, sentence: Sentence, claims: list[ClaimFinding]
     ) -> None:
         modality = finding.modality
-        # a relationship inside an accusation's content is alleged, not asserted
+        # a relationship inside an accusation's content is alleged, not asserted; a relative
+        # clause after a comma is the writer's, not the accuser's
+        claims = [] if in_aside(finding.trigger) else claims
         inside = [
             c
             for c in claims

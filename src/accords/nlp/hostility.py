@@ -116,7 +116,7 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
     )
     for _ in range(3):  # "wants allies to undertake a crackdown": up to the one who wants
         subject_tokens = subjects(verb)
-        found = _resolve(subject_tokens, actors)
+        found = _resolve(subject_tokens, actors) or _named_groups(subject_tokens, actors)
         if plural and len(found) < 2 and not any(t.tag_ in ("NNS", "NNPS") for t in subject_tokens):
             return []  # "the UK supports Iraq in their fight": "their" is not the UK
         if found:
@@ -125,6 +125,19 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
             break
         verb = verb.head
     return []
+
+
+def _named_groups(tokens: list[Token], actors: ActorContext) -> list[Entity]:
+    """ "Kurdish paramilitaries, who have waged a war against Ankara": an armed group acting,
+    when it is named (a name, or a group noun with a qualifier), not "militants" alone."""
+    groups = [
+        g
+        for t in tokens
+        for c in (t, *t.conjuncts)
+        if (c.ent_type_ in ("ORG", "NORP") or any(m.dep_ in ("amod", "compound") for m in c.children))
+        and (g := actors.armed_group(c)) is not None
+    ]
+    return list({g.key: g for g in groups}.values())
 
 
 def _resolve(tokens: list[Token], actors: ActorContext) -> list[Entity]:

@@ -266,6 +266,7 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
                 if comp.dep_ in ("ccomp", "xcomp")
                 for c in comp.children
                 if c.dep_ == "nsubj"
+                or (c.dep_ == "dobj" and lemma(comp) in _BUILDING_UP)  # "help train X"
             ]
         for obj in objects:
             patients += _with_objects(obj)
@@ -333,6 +334,10 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+#: "help lead / train / arm X": what is helped to be built up is the one backed.
+_BUILDING_UP = frozenset(
+    {"lead", "train", "arm", "equip", "organise", "organize", "fund", "finance", "rebuild"}
+)
 #: Verbs of giving that back the receiver when what is given is arms.
 _SUPPLYING = frozenset({"supply", "provide", "deliver", "send", "ship", "sell", "transfer"})
 _AID = frozenset({"aid", "assistance"})

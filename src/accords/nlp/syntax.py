@@ -196,6 +196,15 @@ def modality(trigger: Token) -> Modality:
     return Modality.ASSERTED
 
 
+def in_aside(token: Token) -> bool:
+    """ "... supporting Kurdish paramilitaries, who have waged a war against Ankara": the
+    token's clause is a non-restrictive relative clause (after a comma), the writer's aside."""
+    clause = list(chain(token))[-1]
+    if clause.dep_ != "relcl" or clause.left_edge.i == 0:
+        return False
+    return clause.doc[clause.left_edge.i - 1].text == ","
+
+
 def called_for(trigger: Token) -> bool:
     """ "France and Germany called for closer defence cooperation": what is called for."""
     return any(
