@@ -857,3 +857,18 @@ def test_a_named_group_waging_war_is_hostile_even_inside_an_accusation(run: Run)
 
 def test_unqualified_militants_are_nobody_in_particular(run: Run) -> None:
     assert run("Militants attacked Iraqi forces on Monday.").relationships == ()
+
+
+def test_groups_entrenched_against_a_leader_are_hostile_to_his_state(run: Run) -> None:
+    ex = run(
+        "Fighting flared near Sirte, where a mix of the Libyan National Army and Wagner "
+        "mercenaries are entrenched against Dbeibah's government in Libya."
+    )
+    sources = {t[1] for t in _triples(ex) if t[0] == "Hostility"}
+    assert any("Wagner" in s for s in sources), _triples(ex)
+    assert not any(r.type is RelationType.MILITARY_COOPERATION for r in ex.relationships)
+
+
+def test_mercenaries_of_a_named_organisation_stand_for_it(run: Run) -> None:
+    ex = run("Wagner mercenaries attacked Malian villages.")
+    assert _triples(ex) == {("Hostility", "Wagner", "Q912", "asserted")}

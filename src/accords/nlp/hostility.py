@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from accords.nlp.actors import ActorContext
 from accords.nlp.relations import RelationFinding
 from accords.nlp.syntax import governing_verb, lemma, modality, subjects
-from accords.records import Entity, RelationType
+from accords.records import ActorKind, Entity, RelationType
 
 #: Nouns of a hostile act; the target follows "against" or "on".
 HOSTILE_NOUNS = frozenset(
@@ -42,6 +42,10 @@ HOSTILE_VERBS = frozenset(
     {"fight", "attack", "invade", "bomb", "topple", "overthrow", "undermine", "repel", "oust"}
 )
 _TARGET_PREPS = frozenset({"against", "on"})
+#: Nouns of a mixture of actors ("a mix of the FSA and al Qaeda affiliates").
+_MIXES = frozenset({"mix", "mixture", "coalition", "alliance", "array", "collection", "range"})
+#: Stances taken against a target ("entrenched against Assad", "arrayed against Iran").
+STANCE_WORDS = frozenset({"entrench", "array", "pit", "range", "mobilise", "mobilize"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 
 
@@ -129,14 +133,36 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
 
 def _named_groups(tokens: list[Token], actors: ActorContext) -> list[Entity]:
     """ "Kurdish paramilitaries, who have waged a war against Ankara": an armed group acting,
-    when it is named (a name, or a group noun with a qualifier), not "militants" alone."""
-    groups = [
-        g
-        for t in tokens
-        for c in (t, *t.conjuncts)
-        if (c.ent_type_ in ("ORG", "NORP") or any(m.dep_ in ("amod", "compound") for m in c.children))
-        and (g := actors.armed_group(c)) is not None
-    ]
+    when it is named (a name, or a group noun with a qualifier), not "militants" alone.
+
+    "A mix of the Free Syrian Army and al Qaeda affiliates": the groups the mix is of,
+    and a noun the gazetteer lacks stands for the organisation compounded with it.
+    """
+    heads: list[Token] = []
+    for token in tokens:
+        heads.append(token)
+        if lemma(token) in _MIXES:
+            heads += _prep_targets(token, frozenset({"of"}))
+            heads += [c for c in token.children if c.dep_ == "appos"]
+    groups: list[Entity] = []
+    for head in heads:
+        for c in (head, *head.conjuncts):
+            named = c.ent_type_ in ("ORG", "NORP") or any(
+                m.dep_ in ("amod", "compound") for m in c.children
+            )
+            group = actors.armed_group(c) if named else None
+            if group is None:  # "al Qaeda affiliates": the organisation compounded
+                group = next(
+                    (
+                        g
+                        for m in c.children
+                        if m.dep_ == "compound" and m.ent_type_ == "ORG"
+                        if (g := actors.armed_group(m)) is not None
+                    ),
+                    None,
+                )
+            if group is not None:
+                groups.append(group)
     return list({g.key: g for g in groups}.values())
 
 
@@ -161,6 +187,8 @@ def _target_entities(tokens: list[Token], actors: ActorContext) -> list[Entity]:
 
 def _is_trigger(token: Token) -> bool:
     word = lemma(token)
+    if token.pos_ in ("VERB", "ADJ") and word in STANCE_WORDS:
+        return any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
     if token.pos_ == "VERB":
         return word in HOSTILE_VERBS
     if token.pos_ in ("NOUN", "PROPN"):
@@ -211,7 +239,8 @@ def _joint_action(
         return []
     agents = _agents(trigger, actors)
     keys = {t.key for t in targets}
-    if len(agents) < 2 or any(a.key in keys for a in agents):
+    states = all(a.kind is ActorKind.STATE for a in agents)  # groups side by side may not ally
+    if len(agents) < 2 or not states or any(a.key in keys for a in agents):
         return []
     return [
         RelationFinding(
