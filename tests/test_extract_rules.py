@@ -872,3 +872,48 @@ def test_groups_entrenched_against_a_leader_are_hostile_to_his_state(run: Run) -
 def test_mercenaries_of_a_named_organisation_stand_for_it(run: Run) -> None:
     ex = run("Wagner mercenaries attacked Malian villages.")
     assert _triples(ex) == {("Hostility", "Wagner", "Q912", "asserted")}
+
+
+# --- fourth round: claims -------------------------------------------------------------
+
+
+def test_a_quotation_signed_by_a_speaker_without_a_verb_is_his_claim(run: Run) -> None:
+    ex = run("“I propose closer coordination between our navies,” Erdogan at a summit in Baku.")
+    claim = _claim_by(ex, "Erdo")
+    assert claim.content.startswith("I propose closer coordination")
+    assert claim.type.value == "Proposal"
+
+
+def test_an_aired_complaint_is_an_accusation_about_its_grounds(run: Run) -> None:
+    ex = run(
+        "The Egyptian foreign minister aired a rare complaint over the Ethiopian filling "
+        "of the dam, calling on Addis Ababa to resume talks."
+    )
+    accusations = [c for c in ex.claims if c.type.value == "Accusation"]
+    assert [c.content for c in accusations] == ["over the Ethiopian filling of the dam"]
+
+
+def test_to_whom_something_was_confirmed_is_not_what(run: Run) -> None:
+    ex = run("Anonymous Egyptian officials confirmed these reports to the Reuters news agency.")
+    assert [c for _, c in _claims(ex)] == ["these reports"]
+
+
+def test_labelling_someone_a_terrorist_accuses_labelling_calm_asserts(run: Run) -> None:
+    ex = run("Zelensky regularly refers to Putin as a “terrorist” and a liar.")
+    assert [(c.type.value, c.content) for c in ex.claims] == [
+        ("Accusation", "Putin as a “terrorist” and a liar")
+    ]
+    ex = run("Egypt's foreign ministry described the border situation as stable.")
+    assert [(c.type.value, c.content) for c in ex.claims] == [
+        ("Assertion", "the border situation as stable")
+    ]
+
+
+def test_saying_takes_the_time_of_the_verb_it_follows(run: Run) -> None:
+    ex = run(
+        "Egyptian President Abdel Fattah el-Sisi defended the deal with Sudan on Monday, "
+        "saying Cairo needs to share water data with Khartoum."
+    )
+    claim = ex.claims[0]
+    assert claim.content.startswith("Cairo needs to share")
+    assert claim.stated is not None and claim.stated.value == "2021-03-08"

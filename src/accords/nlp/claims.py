@@ -52,6 +52,16 @@ _NOT_SPEAKER_PREPS = frozenset({"between", "among", "with", "against", "over", "
 #: Verbs whose content is the object and its complement ("considers Iran a sponsor of terror").
 _JUDGING_VERBS = frozenset({"consider", "deem", "regard", "assess"})
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl"})
+#: Verbs that label someone ("refers to X as a terrorist"); pejorative labels accuse.
+_LABELLING = frozenset({"refer", "describe", "brand", "label", "dub", "portray", "depict"})
+_PEJORATIVE = re.compile(
+    r"\b(terrorist|criminal|dictator|aggressor|murderer|butcher|puppet|thug|tyrant|"
+    r"war criminal|sponsor of terror|rogue|occupier|warmonger|threat)",
+    re.I,
+)
+#: Nouns of a complaint, aired or voiced by the subject of their verb.
+_COMPLAINTS = frozenset({"complaint", "criticism", "grievance"})
+_GROUNDS = frozenset({"over", "about", "at", "of", "regarding"})
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,13 @@ def _clause(cue: Token) -> tuple[int, int] | None:
             if child.dep_ == "advcl" and child.tag_ == "VBG":
                 continue  # "citing two sources, Reuters reported that ...": the frame
             start, end = _extent(child)
+            addressee = [
+                c for c in child.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > child.i
+            ]
+            if child.dep_ == "dobj" and addressee:
+                # "confirmed these reports to the Reuters news agency": to whom, not what
+                last = child.doc[addressee[-1].i - 1]
+                end = last.idx + len(last.text)
             if end - start >= 8:
                 return start, end
     return None
@@ -158,8 +175,39 @@ def _called(cue: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def _grounds(cue: Token) -> tuple[int, int] | None:
+    """ "aired a rare complaint over the Russian stalling of the talks": what about."""
+    for holder in (cue, cue.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _GROUNDS and prep.i > cue.i:
+                return _extent(prep)
+    return None
+
+
+def _labelled(cue: Token) -> tuple[int, int] | None:
+    """ "refers to al-Assad as a “terrorist”", "described Putin as a war criminal", "branded
+    the group a terrorist organisation": who is labelled and as what."""
+    labelled = [c for c in cue.children if c.dep_ == "dobj"]
+    labelled += [
+        o
+        for p in cue.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    labels = [c for c in cue.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    if not labelled or not labels:
+        return None
+    first, last = labelled[0].left_edge, labels[-1].right_edge
+    return first.idx, last.idx + len(last.text)
+
+
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     """Character offsets of what was said: the reported clause, else the quotation."""
+    if lemma(cue) in _LABELLING:
+        return _labelled(cue)
+    if lemma(cue) in _COMPLAINTS or (lemma(cue) == "complain" and _clause(cue) is None):
+        return _grounds(cue)
     if lemma(cue) in ("accuse", "blame", "charge", "indict"):
         # "blames him for supporting X": the accused and what of
         parts = [c for c in cue.children if c.dep_ in ("dobj", "prep") and c.lower_ != "on"]
@@ -205,10 +253,15 @@ def claim_about(
     return tuple(dict.fromkeys(found))
 
 
-def _claim_type(cue: Token, content: str) -> ClaimType:
+def claim_type(cue: Token, content: str) -> ClaimType:
+    if lemma(cue) in _COMPLAINTS:
+        return ClaimType.ACCUSATION
+    if lemma(cue) in _LABELLING:
+        accusing = lemma(cue) in ("brand", "label") or _PEJORATIVE.search(content)
+        return ClaimType.ACCUSATION if accusing else ClaimType.ASSERTION
     ctype = CLAIM_VERBS.get(lemma(cue), ClaimType.ASSERTION)
     if ctype is ClaimType.ASSERTION and re.search(
-        r"\b(I suggest|should|must|we propose)\b", content
+        r"\b(I suggest|we suggest|I propose|we propose|should|must|I call for|we call for)\b", content
     ):
         return ClaimType.PROPOSAL
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):
@@ -221,7 +274,16 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
     found: list[ClaimFinding] = []
     for token in sent:
         speaker_tokens: list[Token]
-        if token.pos_ == "VERB" and lemma(token) in CLAIM_VERBS:
+        if (
+            token.pos_ == "NOUN"
+            and lemma(token) in _COMPLAINTS
+            and token.dep_ == "dobj"
+            and token.head.pos_ == "VERB"
+        ):
+            speaker_tokens = subjects(token.head)  # "X aired a rare complaint over Y"
+        elif token.pos_ == "VERB" and lemma(token) in _LABELLING and _labelled(token):
+            speaker_tokens = subjects(token)
+        elif token.pos_ == "VERB" and lemma(token) in CLAIM_VERBS:
             if lemma(token) in _JUDGING_VERBS and not any(
                 c.dep_ in ("oprd", "ccomp") for c in token.children
             ):
@@ -266,7 +328,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
         content = sent.doc.text[start:end]
         found.append(
             ClaimFinding(
-                type=_claim_type(token, content),
+                type=claim_type(token, content),
                 claimant=speaker,
                 content=content,
                 content_start=start,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
-from accords.nlp.claims import ClaimFinding, claim_about, find_claims
+from accords.nlp.claims import ClaimFinding, claim_about, claim_type, find_claims
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
@@ -163,7 +163,11 @@ class _Extractor:
         named_states = self.actors.states_of(
             e for t in sent if (e := self.actors.entity_at(t)) is not None
         )
-        claims = find_claims(sent, self.actors) or self._continued_quote(sent)
+        claims = (
+            find_claims(sent, self.actors)
+            or self._continued_quote(sent)
+            or self._signed_quote(sent)
+        )
         self.actors.note_voices((c.content_start, c.content_end, c.claimant) for c in claims)
         # a question asks, it does not report ("Are Russia and Iran expanding ties?")
         question = sentence.text.endswith("?")
@@ -327,6 +331,35 @@ class _Extractor:
             return None
         return reported
 
+    def _signed_quote(self, sent: Span) -> list[ClaimFinding]:
+        """ "“I suggest enhancing our coordination …,” Putin during a summit in Tehran.": a
+        quotation signed by a named speaker right after it, with no reporting verb."""
+        text = sent.text.strip()
+        if not text.startswith(_OPENING_MARKS):
+            return []
+        quotes = quotation_spans(sent)
+        if not quotes or len(sent.doc.text[quotes[0][0] : quotes[0][1]].split()) < 3:
+            return []
+        start, end = quotes[0]
+        after = [t for t in sent if t.idx > end and not t.is_punct]
+        if not after:
+            return []
+        speaker = self.actors.entity_at(after[0])
+        if speaker is None or speaker.kind not in (ActorKind.PERSON, ActorKind.STATE):
+            return []
+        content = sent.doc.text[start:end]
+        return [
+            ClaimFinding(
+                type=claim_type(after[0], content),
+                claimant=speaker,
+                content=content,
+                content_start=start,
+                content_end=end,
+                about=claim_about(start, end, sent, self.actors, speaker),
+                cue=after[0],
+            )
+        ]
+
     def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
         self.actors.note_speaker(finding.claimant)
         if self.document.text[finding.content_start - 1 : finding.content_start] in _OPENING_MARKS:
@@ -334,6 +367,10 @@ class _Extractor:
             self.quoted_at[finding.claimant.key] = self.actors.sentence_no
         self.reported_speaker = (self.actors.sentence_no, finding.claimant)
         timex = self._timex(sentence, finding.cue)
+        cue = finding.cue
+        if timex is None and cue.dep_ in ("advcl", "conj") and cue.tag_ == "VBG":
+            # "defended the deal on Monday, saying ...": said when the main verb happened
+            timex = self._timex(sentence, cue.head)
         stated = timex.span if timex is not None else None
         modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED
         evidence = self._evidence(sentence, modality, finding.cue)

@@ -128,6 +128,7 @@ CLAIM_VERBS: dict[str, ClaimType] = {
     "acknowledge": ClaimType.ASSERTION,
     "admit": ClaimType.ASSERTION,
     "condemn": ClaimType.ACCUSATION,
+    "complain": ClaimType.ACCUSATION,
 }
 
 #: Claim verbs whose content is an allegation, not a fact the article asserts.
