@@ -917,3 +917,17 @@ def test_saying_takes_the_time_of_the_verb_it_follows(run: Run) -> None:
     claim = ex.claims[0]
     assert claim.content.startswith("Cairo needs to share")
     assert claim.stated is not None and claim.stated.value == "2021-03-08"
+
+
+def test_a_claim_is_about_the_actors_it_names_not_the_places(run: Run) -> None:
+    ex = run(
+        "Egypt and Sudan held talks on Monday. Egyptian officials said the two countries "
+        "discussed the ceasefire in Libya's east and would send observers to Chad."
+    )
+    claim = _claim_by(ex, "Egypt")
+    assert _keys(claim.about) == {"Q79", "Q1049"}
+
+
+def test_a_spokesmans_own_state_named_in_his_words_is_what_he_speaks_about(run: Run) -> None:
+    ex = run("A Turkish presidential source said that Turkey and Russia agreed to hold a summit.")
+    assert {"Q43", "Q159"} <= _keys(ex.claims[0].about)

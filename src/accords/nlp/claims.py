@@ -244,13 +244,40 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
 def claim_about(
     start: int, end: int, sent: Span, actors: ActorContext, speaker: Entity
 ) -> tuple[Entity, ...]:
+    """The actors a claim's content is about: those it names or refers to ("the two sides",
+    "him"), not the places it names ("the ceasefire in Syria's Idlib", "travel to Syria")."""
     found: list[Entity] = []
     for token in sent:
-        if start <= token.idx < end:
-            entity = actors.entity_at(token) or (actors.group_for(token) or (None,))[0]
-            if entity is not None and entity.key != speaker.key and entity.kind is not None:
-                found.append(entity)
+        if not start <= token.idx < end or _a_place(token):
+            continue
+        entity = actors.entity_at(token)
+        named = [entity] if entity is not None else list(actors.group_for(token))
+        if not named and token.lower_ in ("him", "her") and token.pos_ == "PRON":
+            person = actors.person_for(token)
+            named = [person] if person is not None else []
+        # a state named in its own spokesman's words is what they are about too
+        found += [e for e in named if e.kind is not None and e.key != speaker.key]
+        found += [e for e in named if e.key == speaker.key and e.kind is not ActorKind.PERSON]
     return tuple(dict.fromkeys(found))
+
+
+#: Prepositions of location, and those of motion after a verb of going or sending.
+_AT_PLACE = frozenset({"in", "at", "into", "inside", "near", "across", "around", "throughout"})
+_TO_PLACE = frozenset({"to", "from"})
+_MOTION = frozenset({"go", "travel", "fly", "send", "return", "come", "move", "head", "flee"})
+
+
+def _a_place(token: Token) -> bool:
+    """Whether a name stands as a location: the object (or its owner) of a place preposition."""
+    head = token
+    while head.dep_ in ("compound", "poss", "amod", "conj", "appos", "case") and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.pos_ != "ADP":
+        return False
+    if prep.lower_ in _AT_PLACE:
+        return True
+    return prep.lower_ in _TO_PLACE and lemma(prep.head) in _MOTION
 
 
 def claim_type(cue: Token, content: str) -> ClaimType:
