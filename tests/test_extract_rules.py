@@ -931,3 +931,18 @@ def test_a_claim_is_about_the_actors_it_names_not_the_places(run: Run) -> None:
 def test_a_spokesmans_own_state_named_in_his_words_is_what_he_speaks_about(run: Run) -> None:
     ex = run("A Turkish presidential source said that Turkey and Russia agreed to hold a summit.")
     assert {"Q43", "Q159"} <= _keys(ex.claims[0].about)
+
+
+def test_a_fronted_time_dates_the_clauses_that_hang_on_it(run: Run) -> None:
+    ex = run(
+        "Last year, Cairo withdrew its envoy and allowed Egyptian troops to cross the border, "
+        "with the aim of repelling Sudanese militias."
+    )
+    hostile = [r for r in ex.relationships if r.type is RelationType.HOSTILITY]
+    assert hostile and all(r.evidence.observed.value == "2020" for r in hostile), _triples(ex)
+
+
+def test_the_day_a_relation_was_stated_dates_it(run: Run) -> None:
+    ex = run("Egyptian officials said on Monday that Egypt and Sudan are working together.")
+    coordination = [r for r in ex.relationships if r.type is RelationType.DIPLOMATIC_COORDINATION]
+    assert [r.evidence.observed.value for r in coordination] == ["2021-03-08"]

@@ -19,7 +19,7 @@ from accords.nlp.claims import ClaimFinding, claim_about, claim_type, find_claim
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings
 from accords.nlp.relations import RelationFinding, find_relations
-from accords.nlp.syntax import clause_extent, in_aside, lemma
+from accords.nlp.syntax import governing_verb, in_aside, lemma
 from accords.nlp.timex import governing_timex, span_for_date, span_for_value
 from accords.records import (
     ActorKind,
@@ -58,6 +58,9 @@ _SPECIFICITY = [
     MeetingType.MEETING,
 ]
 _OPENING_MARKS = ("\u201c", '"')
+_TIME_TYPES = ("DATE", "TIME", "DURATION")
+#: Dependencies through which a clause shares the time of the clause it hangs on.
+_TIME_SCOPES = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp"})
 _DISPUTING = ("those claims", "these claims", "the claims", "that claim", "this claim")
 
 
@@ -103,13 +106,20 @@ class _Extractor:
     # --- time ----------------------------------------------------------------------
 
     def _timex(self, sentence: Sentence, trigger: Token) -> Timex | None:
-        """The time expression in the clause of the trigger's verb, if any."""
-        start, end = clause_extent(trigger)
-        start, end = max(start, sentence.start), min(end, sentence.end)
-        found = governing_timex(self.timexes, start, end, trigger.idx)
-        if found is None or found.span is None or found.type not in ("DATE", "TIME", "DURATION"):
-            return None
-        return found
+        """The time expression in the clause of the trigger's verb, else in the clauses it
+        depends on ("Last year, X left … and allowed troops to invade …, with the aim of
+        repelling Y": last year), never across a relative clause."""
+        verb = governing_verb(trigger)
+        for _ in range(8):
+            start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+            start, end = max(start, sentence.start), min(end, sentence.end)
+            found = governing_timex(self.timexes, start, end, trigger.idx)
+            if found is not None and found.span is not None and found.type in _TIME_TYPES:
+                return found
+            if verb.dep_ not in _TIME_SCOPES or verb.head.i == verb.i:
+                return None
+            verb = governing_verb(verb.head)
+        return None
 
     def _evidence(self, sentence: Sentence, modality: Modality, trigger: Token) -> Evidence:
         timex = self._timex(sentence, trigger)
