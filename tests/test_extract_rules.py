@@ -946,3 +946,51 @@ def test_the_day_a_relation_was_stated_dates_it(run: Run) -> None:
     ex = run("Egyptian officials said on Monday that Egypt and Sudan are working together.")
     coordination = [r for r in ex.relationships if r.type is RelationType.DIPLOMATIC_COORDINATION]
     assert [r.evidence.observed.value for r in coordination] == ["2021-03-08"]
+
+
+def test_an_agency_cooperating_with_authorities_is_security_cooperation(run: Run) -> None:
+    ex = run(
+        "Turkey's intelligence agency MIT has been cooperating with Iraqi authorities "
+        "against the PKK."
+    )
+    assert _typed(ex) == {("SecurityCooperation", frozenset({"Q43", "Q796"}), "asserted")}
+
+
+def test_intelligence_sharing_split_at_its_hyphen(run: Run) -> None:
+    ex = run("South Korea and Japan restored intelligence-sharing in 2019.")
+    assert _typed(ex) == {("IntelligenceSharing", frozenset({"Q884", "Q17"}), "asserted")}
+
+
+def test_a_partnership_treaty_is_a_strategic_partnership(run: Run) -> None:
+    ex = run("Iran and Russia signed a comprehensive strategic partnership treaty in January.")
+    assert _typed(ex) == {("StrategicPartnership", frozenset({"Q794", "Q159"}), "agreed")}
+
+
+def test_negotiating_a_deal_proposes_it_signing_agrees_it(run: Run) -> None:
+    ex = run("Greece and Turkey are negotiating a new maritime agreement.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q41", "Q43"}), "proposed")}
+    ex = run("Israel and Saudi Arabia are moving closer to a normalisation deal.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q801", "Q851"}), "proposed")}
+    ex = run("Greece and Turkey signed a new maritime agreement.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q41", "Q43"}), "agreed")}
+
+
+def test_stopping_arms_supplies_ends_backing(run: Run) -> None:
+    ex = run("Germany has stopped supplying weapons to Saudi Arabia.")
+    assert _triples(ex) == {("Backing", "Q183", "Q851", "ended")}
+
+
+def test_a_states_strongest_supporter_backs_it(run: Run) -> None:
+    ex = run("Poland is Ukraine's strongest supporter in Europe.")
+    assert _triples(ex) == {("Backing", "Q36", "Q212", "asserted")}
+
+
+def test_their_ties_are_the_ties_of_the_subjects(run: Run) -> None:
+    ex = run("Moscow and Beijing pledged to deepen their military ties.")
+    assert _typed(ex) == {("MilitaryCooperation", frozenset({"Q159", "Q148"}), "planned")}
+
+
+def test_respectively_pairs_each_backer_with_its_client(run: Run) -> None:
+    ex = run("Saudi Arabia and the UAE support the Sudanese army and the RSF respectively.")
+    pairs = {(t[1], t[2]) for t in _triples(ex)}
+    assert pairs == {("Q851", "Q1049"), ("Q878", "RSF")}, pairs

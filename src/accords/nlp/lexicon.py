@@ -24,6 +24,7 @@ RELATION_NOUNS: dict[str, RelationType] = {
     "ties": RelationType.DIPLOMATIC_COORDINATION,
     "intelligence-sharing": RelationType.INTELLIGENCE_SHARING,
     "backer": RelationType.BACKING,
+    "supporter": RelationType.BACKING,
     "sponsor": RelationType.BACKING,
     "support": RelationType.BACKING,
     "rival": RelationType.RIVALRY,
@@ -181,6 +182,8 @@ MODALITY_CUES: dict[str, Modality] = {
     "suspend": Modality.ENDED,
     "sever": Modality.ENDED,
     "halt": Modality.ENDED,
+    "stop": Modality.ENDED,
+    "cease": Modality.ENDED,
 }
 
 #: When several cues govern a fact, the first in this order wins.

@@ -142,6 +142,8 @@ def _trigger_type(token: Token) -> RelationType | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if token.lower_ == "ties" or word == "tie":
             return RelationType.DIPLOMATIC_COORDINATION
+        if word == "sharing" and any(c.lower_ == "intelligence" for c in token.children):
+            return RelationType.INTELLIGENCE_SHARING  # "intelligence-sharing" split at the hyphen
         if word == "engagement":
             # "our engagements are proceeding", "engagement with Moscow"; a "military
             # engagement" is a battle, not a tie
@@ -319,9 +321,13 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents += [c for c in copula.children if c.dep_ == "nsubj"]
     elif trigger.dep_ in ("dobj", "attr", "pobj", "conj", "nsubjpass"):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        if verb.pos_ == "ADV" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "moving closer to a deal"
         # "a threat to all our allies": one side named by a pronoun, the other unnamed
-        unnamed = trigger.tag_ == "NNS" and any(
-            c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in trigger.children
+        unnamed = (
+            trigger.tag_ == "NNS"
+            and lemma(trigger) in _AGENT_NOUNS  # "their ties" are the subjects' own
+            and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in trigger.children)
         )
         if verb.pos_ in ("VERB", "AUX") and not unnamed:
             agents += subjects(verb)
@@ -379,6 +385,23 @@ def _concluded(token: Token) -> bool:
     return head.pos_ == "VERB" and lemma(head) in _CONCLUDING
 
 
+#: Verbs under which an agreement is only being pursued ("negotiating a pact").
+_PURSUING = frozenset(
+    {"negotiate", "discuss", "seek", "pursue", "explore", "consider", "finalise", "finalize"}
+)
+_APPROACHING = frozenset({"closer", "close", "toward", "towards", "near", "nearer"})
+
+
+def _pursued(token: Token) -> bool:
+    """ "negotiating a new maritime agreement", "moving closer to a normalisation deal"."""
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.pos_ == "VERB" and lemma(head) in _PURSUING
+    if token.dep_ == "pobj" and head.lower_ in ("to", "toward", "towards"):
+        return head.head.lower_ in _APPROACHING or head.lower_ != "to"
+    return False
+
+
 def _agreement_type(token: Token) -> RelationType | None:
     """ "intelligence-sharing agreement", "security pact": an agreement names its domain."""
     if token.pos_ != "NOUN" or lemma(token) not in _AGREEMENT_NOUNS:
@@ -387,7 +410,11 @@ def _agreement_type(token: Token) -> RelationType | None:
     for word, rtype in DOMAIN_WORDS.items():
         if word in words:
             return rtype
-    concluded = _concluded(token)
+    for t in token.subtree:  # "a strategic partnership treaty", "an alliance pact"
+        named = RELATION_NOUNS.get(lemma(t))
+        if t.i < token.i and named in (RelationType.STRATEGIC_PARTNERSHIP, RelationType.ALLIANCE):
+            return named
+    concluded = _concluded(token) or _pursued(token)
     if concluded and any(lemma(t) in _ARMS for t in token.subtree):
         return RelationType.MILITARY_COOPERATION  # "a deal to produce armed drones"
     if concluded or any(
@@ -506,10 +533,11 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             rtype = _by_agency(rtype, agent_tokens)
             # "the Mossad and the CIA are cooperating": intelligence services working together
             parties = [*agent_entities, *patient_entities]
-            if len(parties) >= 2 and all(
-                e.kind is ActorKind.INTELLIGENCE_SERVICE for e in parties
-            ):
+            agencies = [e for e in parties if e.kind is ActorKind.INTELLIGENCE_SERVICE]
+            if len(parties) >= 2 and len(agencies) == len(parties):
                 rtype = RelationType.INTELLIGENCE_SHARING
+            elif len(parties) >= 2 and agencies and rtype is RelationType.DIPLOMATIC_COORDINATION:
+                rtype = RelationType.SECURITY_COOPERATION  # an agency with "Iraqi authorities"
         patients = actors.states_of(patient_entities)
         if rtype is RelationType.BACKING or (rtype in REFINABLE and len(agents) == 1):
             # "backed the rebels", "supports Hezbollah and the Houthis", "cooperating with
@@ -531,19 +559,22 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             mood = Modality.PROPOSED  # "discuss working against X": weighed, not yet done
         if mood is Modality.ASSERTED and called_for(token):
             mood = Modality.PROPOSED  # a call for cooperation proposes it
-        if agreement is not None and mood is Modality.ASSERTED:
-            mood = Modality.AGREED
+        if agreement is not None and mood in (Modality.ASSERTED, Modality.AGREED):
+            # "signed a deal" is agreed; "negotiating a deal" only proposed
+            mood = Modality.PROPOSED if _pursued(token) else Modality.AGREED
         if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):
             mood = Modality.ENDED  # a reconciliation ends the rivalry
         if rtype.directed:
-            for source in agents:
-                for target in patients:
-                    if source.key != target.key:
-                        found.append(
-                            RelationFinding(
-                                rtype, (source, target), mood, token, source=source, target=target
-                            )
-                        )
+            pairs = [(a, p) for a in agents for p in patients]
+            if len(agents) == len(patients) > 1 and any(
+                t.lower_ == "respectively" for t in token.sent
+            ):
+                pairs = list(zip(agents, patients, strict=True))  # "back X and Y respectively"
+            found += [
+                RelationFinding(rtype, (source, target), mood, token, source=source, target=target)
+                for source, target in pairs
+                if source.key != target.key
+            ]
             continue
         if _opposed_sides(token):  # one side against each actor on the other side
             if mood is Modality.DENIED and any(c.lower_ == "same" for c in token.children):
