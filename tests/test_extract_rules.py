@@ -830,7 +830,8 @@ def test_travelling_for_talks_with_an_official_the_travellers_take_part(run: Run
         "William Burns."
     )
     rows = _meeting_rows(ex)
-    assert [(r[0], r[1] & {"Q801", "Q30"}) for r in rows] == [("Talks", {"Q801", "Q30"})], rows
+    # one record: the visit, named by the travel, with the one it is for talks with
+    assert [(r[0], r[1] & {"Q801", "Q30"}) for r in rows] == [("Visit", {"Q801", "Q30"})], rows
 
 
 def test_rebels_named_by_a_demonym_are_a_group_not_the_state(run: Run) -> None:
@@ -994,3 +995,47 @@ def test_respectively_pairs_each_backer_with_its_client(run: Run) -> None:
     ex = run("Saudi Arabia and the UAE support the Sudanese army and the RSF respectively.")
     pairs = {(t[1], t[2]) for t in _triples(ex)}
     assert pairs == {("Q851", "Q1049"), ("Q878", "RSF")}, pairs
+
+
+def test_a_visit_to_a_state_or_its_capital_takes_the_host(run: Run) -> None:
+    ex = run("Putin's visit to Tehran was his first trip abroad this year.")
+    assert [(r[0], r[1] & {"Q159", "Q794"}) for r in _meeting_rows(ex)] == [
+        ("Visit", {"Q159", "Q794"})
+    ]
+    ex = run("Israel's prime minister cancelled a planned visit to Washington.")
+    assert [(r[0], r[1] & {"Q801", "Q30"}, r[2]) for r in _meeting_rows(ex)] == [
+        ("Visit", {"Q801", "Q30"}, "cancelled")
+    ]
+
+
+def test_hosting_a_counterpart_is_a_meeting_hosting_talks_is_the_talks(run: Run) -> None:
+    ex = run("Erdogan hosted his Iranian counterpart in Ankara on Tuesday.")
+    assert [(r[0], r[1] & {"Q43", "Q794"}) for r in _meeting_rows(ex)] == [
+        ("Meeting", {"Q43", "Q794"})
+    ]
+    ex = run("Erdogan hosted talks between Armenia and Azerbaijan in Ankara.")
+    assert [r[0] for r in _meeting_rows(ex)] == ["Talks"]
+
+
+def test_telephoning_a_leader_is_a_phone_call(run: Run) -> None:
+    ex = run("Erdogan telephoned the Iranian president on Sunday.")
+    assert [(r[0], r[1] & {"Q43", "Q794"}) for r in _meeting_rows(ex)] == [
+        ("PhoneCall", {"Q43", "Q794"})
+    ]
+
+
+def test_where_travellers_go_is_the_place_of_their_talks(run: Run) -> None:
+    ex = run("A Russian delegation is heading to Turkey on Thursday for talks on Syria.")
+    meeting = ex.meetings[0]
+    assert _keys(p for p in meeting.participants if p.kind is not None) >= {"Q159", "Q43"}
+    assert meeting.place_name == "Turkey"
+    ex = run("Boris Johnson flew to New York for the United Nations General Assembly.")
+    assert [m.place_name for m in ex.meetings] in ([], ["New York"])
+
+
+def test_talks_held_somewhere_take_that_place(run: Run) -> None:
+    ex = run(
+        "Moscow has refused to send a delegation to the talks between the rebel groups and "
+        "the Libyan government held under the auspices of the UN in Geneva."
+    )
+    assert [m.place_name for m in ex.meetings] == ["Geneva"]

@@ -17,7 +17,7 @@ from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
 from accords.nlp.claims import ClaimFinding, claim_about, claim_type, find_claims
 from accords.nlp.hostility import find_hostility
-from accords.nlp.meetings import MeetingFinding, find_meetings
+from accords.nlp.meetings import MeetingFinding, find_meetings, travel_purpose
 from accords.nlp.relations import RelationFinding, find_relations
 from accords.nlp.syntax import governing_verb, in_aside, lemma
 from accords.nlp.timex import governing_timex, span_for_date, span_for_value
@@ -495,11 +495,13 @@ class _Extractor:
         return merged
 
 
-def _finding_rank(finding: MeetingFinding) -> tuple[bool, int, bool]:
-    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss"; on a
-    tie, the back-reference ("The meeting was held ...") keeps the meeting's own date."""
+def _finding_rank(finding: MeetingFinding) -> tuple[bool, bool, int, bool]:
+    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss", a
+    visit the talks it is for; on a tie, the back-reference ("The meeting was held ...")
+    keeps the meeting's own date."""
     verb_only = lemma(finding.trigger) == "discuss"
-    return verb_only, _SPECIFICITY.index(finding.type), not finding.refers_back
+    purpose = travel_purpose(finding.trigger)
+    return verb_only, purpose, _SPECIFICITY.index(finding.type), not finding.refers_back
 
 
 def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:

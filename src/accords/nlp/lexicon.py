@@ -79,6 +79,7 @@ MEETING_NOUNS: dict[str, MeetingType] = {
     "conversation": MeetingType.PHONE_CALL,  # only with telephone/phone
     "call": MeetingType.PHONE_CALL,  # only with telephone/phone
     "visit": MeetingType.VISIT,
+    "trip": MeetingType.VISIT,
     "contact": MeetingType.MEETING,
 }
 

@@ -153,6 +153,24 @@ def _joint_appearance(token: Token) -> bool:
     return press and joint
 
 
+#: Verbs whose object is a guest met ("hosted his Iranian counterpart"), or one phoned.
+_RECEIVING = frozenset({"host", "receive", "welcome"})
+_PHONING = frozenset({"telephone", "phone", "ring"})
+_GUEST_NOUNS = frozenset(
+    {"counterpart", "delegation", "president", "minister", "premier", "leader", "envoy"}
+)
+
+
+def _guest(verb: Token) -> Token | None:
+    """The object of a verb of receiving when it is a person or delegation, not a thing."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.ent_type_ == "PERSON" or lemma(obj) in _GUEST_NOUNS:
+            return obj
+    return None
+
+
 def _with_someone(verb: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
@@ -184,10 +202,13 @@ def _meeting_type(token: Token) -> MeetingType | None:
         # "Biden spoke with Zelensky by phone", "the ministers talked with ..."
         phone = any(t.lower_ in PHONE_WORDS for c in token.children for t in c.subtree)
         return MeetingType.PHONE_CALL if phone else MeetingType.TALKS
+    if token.pos_ == "VERB" and word in _PHONING and _guest(token) is not None:
+        return MeetingType.PHONE_CALL  # "the emir telephoned the Iranian president"
+    if token.pos_ == "VERB" and word in _RECEIVING:
+        # "Xi will host Putin", "Macron received Zelensky"; "hosted talks": the noun carries it
+        return MeetingType.MEETING if _guest(token) is not None else None
     if token.pos_ == "VERB":
         found = MEETING_VERBS.get(word)
-        if found is MeetingType.MEETING and word == "host":
-            return None  # "hosted talks": the noun carries it
         if word == "discuss" and not subjects(token):
             return None
         return found
@@ -246,6 +267,15 @@ def _participant_tokens(trigger: Token) -> list[Token]:
         ]
         return tokens
     tokens += [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if MEETING_NOUNS.get(lemma(trigger)) is MeetingType.VISIT:
+        # "Putin's visit to China": the host is where the visit goes
+        tokens += [
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _PARTICIPANT_PREPS:
             tokens += [o for o in prep.children if o.dep_ == "pobj"]
@@ -265,6 +295,14 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     travelling = head.lower_ == "for" and (lemma(head.head) in _TRAVEL_VERBS or asking)
     if trigger.dep_ == "pobj" and (head.lower_ in ("during", "at", "in") or travelling):
         head = head.head  # "Putin during a summit", "flew to X for talks", "called for talks"
+        if lemma(head) in _TRAVEL_VERBS:  # "heading to Turkey for talks": the host too
+            tokens += [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "to"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
         if head.pos_ in ("PROPN", "NOUN"):
             tokens.append(head)
     if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -288,6 +326,12 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
+def travel_purpose(trigger: Token) -> bool:
+    """ "heading to Egypt for talks": the talks are what the visit is for (the visit names it)."""
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in _TRAVEL_VERBS
+
+
 def _between_objects(trigger: Token) -> list[Token]:
     """The objects of a meeting noun's "between" / "among" phrase."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
@@ -302,6 +346,14 @@ def _between_objects(trigger: Token) -> list[Token]:
 
 
 def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None]:
+    place, name, _ = _whereabouts(trigger, actors)
+    return place, name
+
+
+def _whereabouts(
+    trigger: Token, actors: ActorContext
+) -> tuple[Entity | None, str | None, bool]:
+    """The meeting's place, and whether it is where travellers go (a host, not a venue)."""
     candidates = [trigger]
     if trigger.pos_ != "VERB":
         candidates += [trigger.head, trigger.head.head]
@@ -315,14 +367,38 @@ def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | N
             for g in c.children
             if g.dep_ == "xcomp"
         ]
+    # "the talks held under the auspices of the UN in Geneva": in the clause describing it
+    held = [c for c in trigger.children if c.dep_ == "acl" and lemma(c) in _MEETING_PREDICATES]
+    candidates += [t for c in held for t in c.subtree if t.pos_ == "NOUN"]
     for token in candidates:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        entity = actors.entity_at(obj)
-                        return entity, obj.text
-    return None, None
+        found = _located(token, actors, _PLACE_PREPS)
+        if found is not None:
+            return (*found, False)
+    # "heading to Turkey for talks", "flew to New York for the General Assembly, where he'll
+    # meet ...": where the travellers go
+    current = trigger
+    for _ in range(4):
+        if current.pos_ == "VERB" and lemma(current) in _TRAVEL_VERBS:
+            found = _located(current, actors, frozenset({"to"}))
+            if found is not None:
+                return (*found, True)
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None, None, False
+
+
+def _located(
+    token: Token, actors: ActorContext, preps: frozenset[str]
+) -> tuple[Entity | None, str | None] | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    # "New York": the name with its compounds
+                    first = min([obj, *(c for c in obj.children if c.dep_ == "compound")])
+                    return actors.entity_at(obj), obj.doc[first.i : obj.i + 1].text
+    return None
 
 
 def _topic(trigger: Token) -> str | None:
@@ -423,11 +499,18 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
             if (g := actors.armed_group(t)) is not None
         ]
         people.extend(sides)
-        place, place_name = _place(token, actors)
+        place, place_name, destination = _whereabouts(token, actors)
+        # "met in Russia": the venue is no participant; "heading to Turkey": the host is
         participants = [
             e
             for e in dict.fromkeys(people)
-            if e.kind is not None and (place is None or e.key != place.key)
+            if e.kind is not None and (place is None or destination or e.key != place.key)
+        ]
+        # "a planned visit to Washington", "heading to Ankara": the city's state is the host
+        participants += [
+            s
+            for s in actors.states_of(e for e in people if e.kind is None)
+            if s not in participants
         ]
         # people come with the states they represent
         with_states = list(participants)
