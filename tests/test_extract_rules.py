@@ -1039,3 +1039,39 @@ def test_talks_held_somewhere_take_that_place(run: Run) -> None:
         "the Libyan government held under the auspices of the UN in Geneva."
     )
     assert [m.place_name for m in ex.meetings] == ["Geneva"]
+
+
+def test_meetings_that_did_not_happen_are_not_recorded(run: Run) -> None:
+    for text in (
+        "Syria and Turkey have not met since 2011.",
+        "Iraq refused to meet the Turkish delegation.",
+        "Rumours of a secret meeting between Israeli and Iranian officials were denied.",
+    ):
+        assert run(text).meetings == (), text
+
+
+def test_not_sending_a_delegation_to_talks_denies_no_talks(run: Run) -> None:
+    ex = run("Russia did not send a delegation to the talks between Armenia and Azerbaijan.")
+    assert _meeting_rows(ex) == [("Talks", {"Q399", "Q227"}, "held")]
+
+
+def test_striking_targets_is_hostile_striking_a_deal_is_not(run: Run) -> None:
+    ex = run("Britain struck Houthi targets in Yemen on Saturday.")
+    assert ("Hostility", "Q145", "Houthi", "asserted") in _triples(ex)
+    ex = run("Britain struck a deal with Iran on Saturday.")
+    assert not any(r.type is RelationType.HOSTILITY for r in ex.relationships)
+
+
+def test_a_body_owned_by_a_state_stands_for_it(run: Run) -> None:
+    ex = run("Britain imposed sanctions on Iran's Revolutionary Guards.")
+    assert _triples(ex) == {("Sanctions", "Q145", "Q794", "asserted")}
+
+
+def test_an_unlinked_acronym_is_no_armed_group_to_cooperate_with(run: Run) -> None:
+    ex = run("Britain's GCHQ works closely with the ABCD.")
+    assert not any("ABCD" in _keys(r.members) for r in ex.relationships)
+
+
+def test_what_is_believed_is_rumoured(run: Run) -> None:
+    ex = run("The Mossad is believed to have helped Azerbaijan.")
+    assert _triples(ex) == {("Backing", "Q801", "Q227", "rumoured")}

@@ -77,6 +77,27 @@ _KNOWN_GROUPS = {
     "islamic state group": "Islamic State",
     "the islamic state": "Islamic State",
 }
+#: Head words of an organisation's name that make it a body of the state that owns it.
+_STATE_BODIES = frozenset(
+    {
+        "guard",
+        "guards",
+        "army",
+        "navy",
+        "ministry",
+        "service",
+        "services",
+        "agency",
+        "council",
+        "police",
+        "committee",
+        "parliament",
+        "government",
+        "directorate",
+        "command",
+        "corps",
+    }
+)
 #: Group nouns that never stand for a state: "Syrian rebels" are not Syria, while
 #: "Ukrainian forces" are Ukraine's.
 _NON_STATE_FORCES = frozenset(
@@ -411,6 +432,10 @@ class ActorContext:
                     found.extend(self._actors_of(companion, depth + 1))
         return list(dict.fromkeys(found))
 
+    def own_actors(self, token: Token) -> list[Entity]:
+        """The actors this token itself stands for, without its conjuncts."""
+        return self._actors_of(token, 0)
+
     def _actors_of(self, token: Token, depth: int) -> list[Entity]:
         entity = self.entity_at(token)
         if entity is not None:
@@ -459,6 +484,12 @@ class ActorContext:
         if named is not None and named.label_ == "PERSON" and self._office_before(named):
             # "Venezuelan President Nicolas Maduro", not in the gazetteer: his state
             return [self.unlinked_entity(named)]
+        if named is not None and named.label_ == "ORG" and lemma_of(token) in _STATE_BODIES:
+            # "Iran's Revolutionary Guards", "Russia's Defence Ministry": a body of its state
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            states = self.states_of(e for o in owners for e in self._actors_of(o, depth + 1))
+            if states and all(s.kind is ActorKind.STATE for s in states):
+                return states
         if depth >= 2 or named is not None:
             return []  # "the US-allied SDF" is the SDF, not the US
         if lemma_of(token) in _NON_STATE_FORCES:

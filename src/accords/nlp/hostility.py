@@ -39,7 +39,25 @@ HOSTILE_NOUNS = frozenset(
 OUSTING_NOUNS = frozenset({"toppling", "overthrow", "ouster", "removal", "invasion"})
 #: Verbs whose object is the target ("fighting ISIL", "invaded Ukraine").
 HOSTILE_VERBS = frozenset(
-    {"fight", "attack", "invade", "bomb", "topple", "overthrow", "undermine", "repel", "oust"}
+    {
+        "fight",
+        "attack",
+        "invade",
+        "bomb",
+        "topple",
+        "overthrow",
+        "undermine",
+        "repel",
+        "oust",
+        "strike",  # not "strike a deal"
+        "shell",
+        "raid",
+        "bombard",
+    }
+)
+#: Objects that make "strike" a deal, not an attack.
+_STRUCK = frozenset(
+    {"deal", "agreement", "accord", "pact", "bargain", "balance", "tone", "chord", "compromise"}
 )
 _TARGET_PREPS = frozenset({"against", "on"})
 #: Nouns of a mixture of actors ("a mix of the FSA and al Qaeda affiliates").
@@ -189,6 +207,8 @@ def _is_trigger(token: Token) -> bool:
     word = lemma(token)
     if token.pos_ in ("VERB", "ADJ") and word in STANCE_WORDS:
         return any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+    if token.pos_ == "VERB" and word == "strike":
+        return not any(c.dep_ == "dobj" and lemma(c) in _STRUCK for c in token.children)
     if token.pos_ == "VERB":
         return word in HOSTILE_VERBS
     if token.pos_ in ("NOUN", "PROPN"):

@@ -147,6 +147,7 @@ MODALITY_CUES: dict[str, Modality] = {
     "allegedly": Modality.RUMOURED,
     "alleged": Modality.RUMOURED,
     "speculation": Modality.RUMOURED,
+    "believe": Modality.RUMOURED,  # "is believed to have helped"
     "suggest": Modality.PROPOSED,
     "propose": Modality.PROPOSED,
     "proposal": Modality.PROPOSED,

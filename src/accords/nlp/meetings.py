@@ -459,10 +459,38 @@ def _organ_session(token: Token, actors: ActorContext) -> MeetingFinding | None:
     )
 
 
+_NEGATING = frozenset({"deny", "refuse", "reject", "fail", "decline"})
+
+
+def _negated(trigger: Token) -> bool:
+    """ "have not met since 2011", "refused to meet", "the meeting did not take place",
+    "rumours of a meeting were denied": no meeting is reported."""
+    # the verb of the meeting: the trigger itself, or the first verb above its noun; a
+    # refusal to send a delegation to the talks is no denial of the talks
+    verb = trigger
+    if trigger.pos_ not in ("VERB", "AUX"):
+        noun = trigger  # "rumours of a meeting were denied": through "of" to the argument
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+            noun = noun.head.head
+        argument = noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        verb = noun.head if argument else trigger
+    scope = [trigger, verb]
+    if verb.dep_ == "xcomp":
+        scope.append(verb.head)  # "refused to meet", "failed to meet"
+    for token in scope:
+        if token.i != trigger.i and lemma(token) in _NEGATING:
+            return True
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
+            return True
+    return False
+
+
 def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
     """Meetings named in one sentence with the actors taking part."""
     found: list[MeetingFinding] = []
     for token in sent:
+        if _negated(token):
+            continue
         session = _organ_session(token, actors)
         if session is not None:
             found.append(session)

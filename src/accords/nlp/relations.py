@@ -424,6 +424,12 @@ def _agreement_type(token: Token) -> RelationType | None:
     return None
 
 
+def _group_like(token: Token) -> bool:
+    """An unlinked name that may be an armed group to cooperate with ("the Taliban"), not an
+    agency's acronym the gazetteer lacks ("the NSA")."""
+    return token.pos_ == "NOUN" or not (token.text.isupper() and len(token.text) <= 5)
+
+
 _QUANTITY_NOUNS = frozenset(
     {"collection", "number", "group", "range", "handful", "host", "array", "coalition"}
 )
@@ -547,7 +553,10 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
                 g
                 for t in _through_quantities(patient_tokens)
                 for c in (t, *t.conjuncts)
-                if (g := actors.armed_group(c)) is not None and g.key not in known
+                if not actors.states_of(actors.own_actors(c))  # "Syrian government forces"
+                and (g := actors.armed_group(c)) is not None
+                and g.key not in known
+                and (rtype is RelationType.BACKING or _group_like(c))
             ]
             patients += list({g.key: g for g in groups}.values())
         mood = modality(token)
