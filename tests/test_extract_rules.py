@@ -1075,3 +1075,40 @@ def test_an_unlinked_acronym_is_no_armed_group_to_cooperate_with(run: Run) -> No
 def test_what_is_believed_is_rumoured(run: Run) -> None:
     ex = run("The Mossad is believed to have helped Azerbaijan.")
     assert _triples(ex) == {("Backing", "Q801", "Q227", "rumoured")}
+
+
+def test_restoring_diplomatic_relations_is_coordination(run: Run) -> None:
+    ex = run("Iran and Saudi Arabia restored diplomatic relations in March.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q794", "Q851"}), "asserted")}
+    assert run("The firm hired a public relations adviser in Iran.").relationships == ()
+
+
+def test_an_agreement_on_security_cooperation_is_security_cooperation(run: Run) -> None:
+    ex = run("Iraq and Turkey signed a memorandum of understanding on security cooperation.")
+    assert _typed(ex) == {("SecurityCooperation", frozenset({"Q796", "Q43"}), "agreed")}
+
+
+def test_a_meeting_reported_again_without_a_date_is_the_dated_one(run: Run) -> None:
+    ex = run(
+        "Erdogan met Putin in Sochi on Monday. The two leaders discussed the war in Ukraine."
+    )
+    assert len({(m.type, m.date.value if m.date else None) for m in ex.meetings}) == 1
+    assert all(m.date is not None and m.date.value == "2021-03-08" for m in ex.meetings)
+
+
+def test_an_intelligence_chief_unknown_to_the_gazetteer_stands_for_his_state(run: Run) -> None:
+    ex = run(
+        "The heads of Israel's Mossad and the CIA held talks in Qatar with Egyptian "
+        "intelligence chief Abbas Kamel."
+    )
+    assert {"Q801", "Q30", "Q79"} <= _meeting_rows(ex)[0][1]
+
+
+def test_the_three_agencies_are_the_three_named_before(run: Run) -> None:
+    ex = run(
+        "Egypt, Jordan and Iraq held talks in Amman on Monday. The three governments have "
+        "been working together on border security."
+    )
+    assert any(
+        _keys(r.members) == {"Q79", "Q810", "Q796"} for r in ex.relationships
+    ), _typed(ex)

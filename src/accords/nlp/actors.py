@@ -66,6 +66,10 @@ _OFFICE_WORDS = frozenset(
         "emir",
         "spokesman",
         "spokeswoman",
+        "chief",
+        "director",
+        "head",
+        "commander",
     }
 )
 #: Other names of well-known armed groups, to one label.

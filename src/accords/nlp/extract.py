@@ -452,6 +452,9 @@ class _Extractor:
                 out.append(indices)
         return out
 
+    def _stated(self, index: int) -> TimeSpan | None:
+        return self.meetings[index].date if index in self.dated_by_text else None
+
     def merged_meetings(self) -> list[Meeting]:
         """Meetings reported by several sentences of one article share their identity."""
         groups: list[list[int]] = []
@@ -464,7 +467,8 @@ class _Extractor:
                     states
                     and states == other
                     and meeting.status == first.status
-                    and (_near(meeting.date, first.date))
+                    # a date the text does not state (the publication day) decides nothing
+                    and _near(self._stated(index), self._stated(indices[0]))
                 ):
                     indices.append(index)
                     break

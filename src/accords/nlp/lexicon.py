@@ -213,3 +213,26 @@ GROUP_ANAPHORA: dict[str, int] = {
     "trio": 3,
     "four countries": 4,
 }
+#: "the two governments", "the three agencies", "both countries": a number (or "both") and a
+#: noun for states or their bodies.
+_GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+_GROUP_HEADS = (
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "sides",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "powers",
+    "agencies",
+    "intelligence agencies",
+    "intelligence services",
+    "services",
+    "militaries",
+    "capitals",
+)
+for _size_word, _size in _GROUP_SIZES.items():
+    for _head in _GROUP_HEADS:
+        GROUP_ANAPHORA.setdefault(f"{_size_word} {_head}", _size)

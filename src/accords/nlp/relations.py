@@ -142,6 +142,8 @@ def _trigger_type(token: Token) -> RelationType | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if token.lower_ == "ties" or word == "tie":
             return RelationType.DIPLOMATIC_COORDINATION
+        if token.lower_ == "relations" and _bilateral(token):
+            return RelationType.DIPLOMATIC_COORDINATION  # "restored diplomatic relations"
         if word == "sharing" and any(c.lower_ == "intelligence" for c in token.children):
             return RelationType.INTELLIGENCE_SHARING  # "intelligence-sharing" split at the hyphen
         if word == "engagement":
@@ -164,6 +166,20 @@ def _trigger_type(token: Token) -> RelationType | None:
             return RelationType.DIPLOMATIC_COORDINATION if token.head.lower_ == "in" else None
         return RELATION_NOUNS.get(word) or RELATION_NOUNS.get(token.lower_)
     return None
+
+
+_RELATIONS_KINDS = frozenset(
+    {"diplomatic", "bilateral", "full", "normal", "close", "closer", "warm", "friendly", "strong"}
+)
+
+
+def _bilateral(token: Token) -> bool:
+    """ "diplomatic relations", "relations between A and B": ties, not "public relations"."""
+    return any(
+        (c.dep_ == "amod" and c.lower_ in _RELATIONS_KINDS)
+        or (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+        for c in token.children
+    )
 
 
 def _refine(rtype: RelationType, trigger: Token) -> RelationType:
@@ -402,13 +418,27 @@ def _pursued(token: Token) -> bool:
     return False
 
 
+def _on_topic(t: Token, noun: Token) -> bool:
+    """Whether ``t`` is in a prepositional phrase of ``noun`` that says what it is on."""
+    on = False
+    while t.i != noun.i:
+        if t.dep_ not in ("prep", "pobj", "compound", "amod", "nmod"):
+            return False
+        on = on or (t.dep_ == "prep" and t.lower_ in ("on", "for"))
+        t = t.head
+    return on
+
+
 def _agreement_type(token: Token) -> RelationType | None:
     """ "intelligence-sharing agreement", "security pact": an agreement names its domain."""
     if token.pos_ != "NOUN" or lemma(token) not in _AGREEMENT_NOUNS:
         return None
     words = " ".join(t.lower_ for t in token.subtree if t.i < token.i)
+    # "a memorandum of understanding on security cooperation": what it is on
+    topic = [t.lower_ for t in token.subtree if t.i > token.i and _on_topic(t, token)]
+    words = " ".join([words, *topic])
     for word, rtype in DOMAIN_WORDS.items():
-        if word in words:
+        if word in words.split():
             return rtype
     for t in token.subtree:  # "a strategic partnership treaty", "an alliance pact"
         named = RELATION_NOUNS.get(lemma(t))
