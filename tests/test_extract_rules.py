@@ -1112,3 +1112,33 @@ def test_the_three_agencies_are_the_three_named_before(run: Run) -> None:
     assert any(
         _keys(r.members) == {"Q79", "Q810", "Q796"} for r in ex.relationships
     ), _typed(ex)
+
+
+def test_an_opposition_named_by_a_demonym_is_not_the_state(run: Run) -> None:
+    ex = run("Turkey supports the Syrian opposition.")
+    assert _triples(ex) == {("Backing", "Q43", "Syrian opposition", "asserted")}
+
+
+def test_committed_to_supporting_takes_the_committed(run: Run) -> None:
+    ex = run("The United States is committed to supporting Iraq's security forces.")
+    assert _triples(ex) == {("Backing", "Q30", "Q796", "asserted")}
+
+
+def test_support_named_by_the_givers_demonym_backs_who_welcomes_it(run: Run) -> None:
+    ex = run("Iraq welcomed Iranian support in the fight against ISIS.")
+    assert ("Backing", "Q794", "Q796", "asserted") in _triples(ex)
+
+
+def test_agreeing_to_fight_a_group_together_is_security_cooperation(run: Run) -> None:
+    ex = run("Turkey and Iraq agreed on Monday to jointly fight the PKK.")
+    assert ("SecurityCooperation", frozenset({"Q43", "Q796"}), "agreed") in _typed(ex)
+
+
+def test_states_supporting_each_other_are_partners(run: Run) -> None:
+    ex = run("Russia and Iran support each other at the United Nations.")
+    assert _typed(ex) == {("StrategicPartnership", frozenset({"Q159", "Q794"}), "asserted")}
+
+
+def test_a_states_backing_of_another_backs_it(run: Run) -> None:
+    ex = run("Turkey's backing of Azerbaijan has not wavered.")
+    assert _triples(ex) == {("Backing", "Q43", "Q227", "asserted")}

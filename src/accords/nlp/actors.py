@@ -45,6 +45,7 @@ _GROUP_NOUNS = frozenset(
         "fighter",
         "guerrilla",
         "separatist",
+        "opposition",
         "group",
         "unit",
         "force",
@@ -115,6 +116,7 @@ _NON_STATE_FORCES = frozenset(
         "paramilitary",
         "guerrilla",
         "separatist",
+        "opposition",
     }
 )
 #: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").

@@ -27,6 +27,7 @@ RELATION_NOUNS: dict[str, RelationType] = {
     "supporter": RelationType.BACKING,
     "sponsor": RelationType.BACKING,
     "support": RelationType.BACKING,
+    "backing": RelationType.BACKING,
     "rival": RelationType.RIVALRY,
     "rivalry": RelationType.RIVALRY,
     "enemy": RelationType.HOSTILITY,

@@ -38,6 +38,7 @@ _ACTS = frozenset({"support", "backing", "aid", "assistance"})
 _DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
+_FIGHTING = frozenset({"fight", "combat", "counter", "confront", "defeat", "tackle"})
 _TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
 _JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
@@ -104,6 +105,8 @@ def _joint_undertaking(agree: Token) -> RelationType:
         for token in xcomp.subtree:
             if token.lower_ in DOMAIN_WORDS:
                 return DOMAIN_WORDS[token.lower_]
+        if lemma(xcomp) in _FIGHTING or any(lemma(t) in _TERROR for t in xcomp.subtree):
+            return RelationType.SECURITY_COOPERATION  # "agreed to jointly fight the PKK"
     return RelationType.DIPLOMATIC_COORDINATION
 
 
@@ -304,7 +307,12 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "its support for the rebels": the owner gives, the for-object receives
         owners = [c for c in trigger.children if c.dep_ == "poss"]
         agents += [o for o in owners if o.lower_ not in _POSSESSIVE_PRONOUNS]
+        # "Iranian support", "US backing": the giver named by a modifier
+        agents += [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")]
         patients = list(_prep_objects(trigger, _MEMBER_PREPS | {"for"}))
+        if not patients and trigger.dep_ == "dobj" and lemma(trigger.head) in _RECEIVING:
+            patients += subjects(trigger.head)  # "Iraq welcomed Iranian support"
+            return agents, patients
         if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             # "pledged military support to Ukraine": the recipient hangs on the verb
             patients += list(_prep_objects(trigger.head, frozenset({"to", "for"})))
@@ -356,6 +364,8 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+#: Verbs whose subject receives the support that is their object.
+_RECEIVING = frozenset({"welcome", "receive", "accept", "seek", "request", "get", "enjoy"})
 #: "help lead / train / arm X": what is helped to be built up is the one backed.
 _BUILDING_UP = frozenset(
     {"lead", "train", "arm", "equip", "organise", "organize", "fund", "finance", "rebuild"}
@@ -452,6 +462,16 @@ def _agreement_type(token: Token) -> RelationType | None:
     ):
         return RelationType.DIPLOMATIC_COORDINATION  # "the agreement between A and B"
     return None
+
+
+def _mutual(trigger: Token) -> bool:
+    """ "support each other", "giving each other support", "back one another"."""
+    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+    return any(
+        t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+        for c in verb.children
+        for t in c.subtree
+    )
 
 
 def _group_like(token: Token) -> bool:
@@ -603,6 +623,11 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             mood = Modality.PROPOSED if _pursued(token) else Modality.AGREED
         if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):
             mood = Modality.ENDED  # a reconciliation ends the rivalry
+        if rtype is RelationType.BACKING and not patients and len(agents) >= 2 and _mutual(token):
+            # "the two allies are giving each other support": partners, not one-way backing
+            partners = RelationType.STRATEGIC_PARTNERSHIP
+            found.append(RelationFinding(partners, tuple(agents), mood, token))
+            continue
         if rtype.directed:
             pairs = [(a, p) for a in agents for p in patients]
             if len(agents) == len(patients) > 1 and any(

@@ -53,11 +53,12 @@ def subjects(verb: Token) -> list[Token]:
         prep = current.head
         if (
             current.dep_ == "pcomp"
-            and prep.lower_ in ("of", "for")
-            and prep.head.pos_ == "VERB"
+            and prep.lower_ in ("of", "for", "to")
+            and prep.head.pos_ in ("VERB", "ADJ")
             and prep.head.i != prep.i
         ):
-            # "X was accused of supporting Y" (X), "A accused B of supporting Y" (B)
+            # "X was accused of supporting Y" (X), "A accused B of supporting Y" (B), "X is
+            # committed to supporting Y" (X)
             objects = [c for c in prep.head.children if c.dep_ == "dobj"]
             if objects:
                 return objects
