@@ -1142,3 +1142,14 @@ def test_states_supporting_each_other_are_partners(run: Run) -> None:
 def test_a_states_backing_of_another_backs_it(run: Run) -> None:
     ex = run("Turkey's backing of Azerbaijan has not wavered.")
     assert _triples(ex) == {("Backing", "Q43", "Q227", "asserted")}
+
+
+def test_steps_aimed_at_coordinating_against_militants_are_proposed_security_cooperation(
+    run: Run,
+) -> None:
+    ex = run(
+        "Egyptian and Sudanese intelligence chiefs met in Cairo. Officials said the two sides "
+        "discussed the border, and future steps aimed at coordinating against armed militants "
+        "in Darfur."
+    )
+    assert ("SecurityCooperation", frozenset({"Q79", "Q1049"}), "proposed") in _typed(ex)

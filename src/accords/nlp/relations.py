@@ -23,7 +23,7 @@ from accords.nlp.lexicon import (
     RELATION_VERBS,
     WORK_VERBS,
 )
-from accords.nlp.syntax import called_for, governing_verb, lemma, modality, subjects
+from accords.nlp.syntax import called_for, chain, governing_verb, lemma, modality, subjects
 from accords.records import ActorKind, Entity, Modality, RelationType
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -464,6 +464,21 @@ def _agreement_type(token: Token) -> RelationType | None:
     return None
 
 
+_ARMED_WORDS = frozenset(
+    {"separatist", "militant", "rebel", "insurgent", "jihadist", "militia", "terrorist", "terrorism"}
+)
+
+
+def _against_armed(trigger: Token) -> bool:
+    """Cooperation against armed groups or terrorism ("coordinating against the presence of
+    armed Kurdish separatists") is security cooperation."""
+    return any(
+        lemma(t) in _ARMED_WORDS
+        for o in _prep_objects(trigger, frozenset({"against"}))
+        for t in o.subtree
+    )
+
+
 def _mutual(trigger: Token) -> bool:
     """ "support each other", "giving each other support", "back one another"."""
     verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
@@ -587,6 +602,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         agents = actors.states_of(agent_entities)
         if rtype in REFINABLE:
             rtype = _by_agency(rtype, agent_tokens)
+            if rtype in REFINABLE and _against_armed(token):
+                rtype = RelationType.SECURITY_COOPERATION  # "coordinating against separatists"
             # "the Mossad and the CIA are cooperating": intelligence services working together
             parties = [*agent_entities, *patient_entities]
             agencies = [e for e in parties if e.kind is ActorKind.INTELLIGENCE_SERVICE]
@@ -610,12 +627,11 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             ]
             patients += list({g.key: g for g in groups}.values())
         mood = modality(token)
-        if (
-            mood is Modality.ASSERTED
-            and token.dep_ == "xcomp"
-            and lemma(token.head) in _DELIBERATING
-        ):
-            mood = Modality.PROPOSED  # "discuss working against X": weighed, not yet done
+        deliberated = any(lemma(t) in _DELIBERATING for t in chain(token) if t.i != token.i)
+        if mood in (Modality.ASSERTED, Modality.PLANNED) and deliberated and token.pos_ == "VERB":
+            # "discuss working against X", "discussed future steps aimed at coordinating
+            # against X": weighed, not yet done
+            mood = Modality.PROPOSED
         if mood is Modality.ASSERTED and called_for(token):
             mood = Modality.PROPOSED  # a call for cooperation proposes it
         if agreement is not None and mood in (Modality.ASSERTED, Modality.AGREED):

@@ -51,6 +51,17 @@ def subjects(verb: Token) -> list[Token]:
         if gerund is not None:
             return [gerund]
         prep = current.head
+        aimed = prep.head
+        if (
+            current.dep_ == "pcomp"
+            and prep.lower_ == "at"
+            and aimed.dep_ == "acl"
+            and aimed.head.dep_ in ("dobj", "conj")
+            and aimed.head.head.pos_ == "VERB"
+        ):
+            # "discussed future steps aimed at coordinating against X": those who discussed
+            current = aimed.head.head
+            continue
         if (
             current.dep_ == "pcomp"
             and prep.lower_ in ("of", "for", "to")
