@@ -1153,3 +1153,21 @@ def test_steps_aimed_at_coordinating_against_militants_are_proposed_security_coo
         "in Darfur."
     )
     assert ("SecurityCooperation", frozenset({"Q79", "Q1049"}), "proposed") in _typed(ex)
+
+
+def test_an_assertion_of_wrongdoing_is_an_accusation(run: Run) -> None:
+    ex = run(
+        "Those reports follow a pattern of Iranian disinformation, according to British "
+        "officials."
+    )
+    assert [c.type.value for c in ex.claims] == ["Accusation"]
+    ex = run("British officials said the talks with Iran went well.")
+    assert [c.type.value for c in ex.claims] == ["Assertion"]
+
+
+def test_a_continued_quotation_that_calls_to_act_is_a_proposal(run: Run) -> None:
+    ex = run(
+        "“We will not accept this,” Polish Foreign Minister Radoslaw Sikorski said on "
+        "Monday. “We must now step up our collective efforts.”"
+    )
+    assert [c.type.value for c in ex.claims] == ["Assertion", "Proposal"]

@@ -59,6 +59,14 @@ _PEJORATIVE = re.compile(
     r"war criminal|sponsor of terror|rogue|occupier|warmonger|threat)",
     re.I,
 )
+#: What an assertion accuses someone of ("preparing to use chemical weapons",
+#: "a pattern of propaganda", "the most active state-sponsor of terrorism").
+_WRONGDOING = re.compile(
+    r"\b(chemical weapons?|propaganda|disinformation|sponsor of terror\w*|war crimes?|"
+    r"atrocit\w+|massacres?|genocide|ethnic cleansing|sabotage|meddling|interference in|"
+    r"assassinat\w+|poison\w*|lies|lying|stok\w+|brutali[sz]\w+)\b",
+    re.I,
+)
 #: Nouns of a complaint, aired or voiced by the subject of their verb.
 _COMPLAINTS = frozenset({"complaint", "criticism", "grievance"})
 _GROUNDS = frozenset({"over", "about", "at", "of", "regarding"})
@@ -293,6 +301,8 @@ def claim_type(cue: Token, content: str) -> ClaimType:
         return ClaimType.PROPOSAL
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):
         return ClaimType.WARNING
+    if ctype is ClaimType.ASSERTION and _WRONGDOING.search(content):
+        return ClaimType.ACCUSATION  # "Those claims follow a pattern of Russian propaganda"
     return ctype
 
 

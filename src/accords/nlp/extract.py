@@ -317,7 +317,7 @@ class _Extractor:
         content = sent.doc.text[start:end]
         return [
             ClaimFinding(
-                type=ClaimType.ASSERTION,
+                type=claim_type(cue, content),
                 claimant=previous[1],
                 content=content,
                 content_start=start,
