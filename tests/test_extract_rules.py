@@ -1171,3 +1171,10 @@ def test_a_continued_quotation_that_calls_to_act_is_a_proposal(run: Run) -> None
         "Monday. “We must now step up our collective efforts.”"
     )
     assert [c.type.value for c in ex.claims] == ["Assertion", "Proposal"]
+
+
+def test_taking_someone_to_task_over_something_accuses_them(run: Run) -> None:
+    ex = run("Erdogan took Putin to task over failing to stop the fighting in Idlib.")
+    assert [(c.type.value, c.content) for c in ex.claims] == [
+        ("Accusation", "over failing to stop the fighting in Idlib")
+    ]

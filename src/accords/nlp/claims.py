@@ -183,12 +183,34 @@ def _called(cue: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def _to_task(token: Token) -> bool:
+    """ "took Obama to task over ...": a rebuke."""
+    return (
+        token.pos_ == "VERB"
+        and lemma(token) == "take"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(o.lower_ == "task" for o in c.children)
+            for c in token.children
+        )
+    )
+
+
 def _grounds(cue: Token) -> tuple[int, int] | None:
     """ "aired a rare complaint over the Russian stalling of the talks": what about."""
     for holder in (cue, cue.head):
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _GROUNDS and prep.i > cue.i:
+            if prep.dep_ not in ("prep", "prt") or prep.lower_ not in _GROUNDS:
+                continue
+            if prep.dep_ == "prep" and prep.i > cue.i and any(True for _ in prep.children):
                 return _extent(prep)
+            if prep.i > cue.i:
+                # "took X to task over failing to ...": "over" parsed as a particle
+                after = [c for c in holder.children if c.i > prep.i and not c.is_punct]
+                if after:
+                    last = after[0].right_edge
+                    return prep.idx, last.idx + len(last.text)
     return None
 
 
@@ -214,7 +236,11 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     """Character offsets of what was said: the reported clause, else the quotation."""
     if lemma(cue) in _LABELLING:
         return _labelled(cue)
-    if lemma(cue) in _COMPLAINTS or (lemma(cue) == "complain" and _clause(cue) is None):
+    if (
+        lemma(cue) in _COMPLAINTS
+        or (lemma(cue) == "complain" and _clause(cue) is None)
+        or _to_task(cue)
+    ):
         return _grounds(cue)
     if lemma(cue) in ("accuse", "blame", "charge", "indict"):
         # "blames him for supporting X": the accused and what of
@@ -289,7 +315,7 @@ def _a_place(token: Token) -> bool:
 
 
 def claim_type(cue: Token, content: str) -> ClaimType:
-    if lemma(cue) in _COMPLAINTS:
+    if lemma(cue) in _COMPLAINTS or _to_task(cue):
         return ClaimType.ACCUSATION
     if lemma(cue) in _LABELLING:
         accusing = lemma(cue) in ("brand", "label") or _PEJORATIVE.search(content)
@@ -318,6 +344,8 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
             and token.head.pos_ == "VERB"
         ):
             speaker_tokens = subjects(token.head)  # "X aired a rare complaint over Y"
+        elif _to_task(token):
+            speaker_tokens = subjects(token)  # "Putin took Obama to task over failing to ..."
         elif token.pos_ == "VERB" and lemma(token) in _LABELLING and _labelled(token):
             speaker_tokens = subjects(token)
         elif token.pos_ == "VERB" and lemma(token) in CLAIM_VERBS:
