@@ -1178,3 +1178,27 @@ def test_taking_someone_to_task_over_something_accuses_them(run: Run) -> None:
     assert [(c.type.value, c.content) for c in ex.claims] == [
         ("Accusation", "over failing to stop the fighting in Idlib")
     ]
+
+
+def test_a_joint_statement_is_coordination_of_its_makers(run: Run) -> None:
+    ex = run("Egypt and Sudan issued a joint statement on Monday.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q79", "Q1049"}), "asserted")}
+
+
+def test_a_meeting_that_could_take_place_later_is_not_held(run: Run) -> None:
+    ex = run(
+        "Cavusoglu said a meeting between Erdogan and Assad could take place later this year."
+    )
+    assert [r[2] for r in _meeting_rows(ex)] == ["proposed"]
+
+
+def test_a_meeting_dated_after_the_publication_day_is_planned(run: Run) -> None:
+    ex = run("Erdogan meets Putin in Sochi on March 15.")
+    assert [r[2] for r in _meeting_rows(ex)] == ["planned"]
+
+
+def test_pushing_for_a_rapprochement_ends_no_rivalry_and_names_its_parties(run: Run) -> None:
+    ex = run("Russia has long pushed for a rapprochement between Ankara and Damascus.")
+    assert not any(r.evidence.modality is Modality.ENDED for r in ex.relationships)
+    ex = run("Ankara and Damascus sealed a rapprochement in 2022.")
+    assert ("Rivalry", frozenset({"Q43", "Q858"}), "ended") in _typed(ex)

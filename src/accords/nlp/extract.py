@@ -268,6 +268,17 @@ class _Extractor:
                 self.dated_by_text.add(len(self.meetings))
         elif date is not None:
             self.dated_by_text.add(len(self.meetings))
+        published = self.document.published
+        if (
+            finding.status is MeetingStatus.HELD
+            and timex is not None
+            and date is not None
+            and published is not None
+            and date.earliest > published
+        ):
+            # "could take place later this year", "meets on Friday" (after the publication
+            # day): not held yet
+            finding = replace(finding, status=MeetingStatus.PLANNED)
         if date is None and finding.status is MeetingStatus.HELD:
             date = self.doc_span
         modality = {

@@ -26,6 +26,9 @@ _PROPOSAL_CUES = frozenset(
         "call",
         "want",
         "offer",
+        "could",
+        "might",
+        "may",
     }
 )
 _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})

@@ -42,6 +42,10 @@ _FIGHTING = frozenset({"fight", "combat", "counter", "confront", "defeat", "tack
 _TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
 _JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
+#: Nouns that, called joint, are the joint work of their makers.
+_JOINT_NOUNS = frozenset(
+    {"measure", "step", "action", "project", "venture", "plan", "strategy", "statement"}
+)
 #: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
 _AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
 
@@ -94,7 +98,7 @@ def _joint_effort(token: Token) -> bool:
 def _effort_domain(token: Token) -> RelationType:
     """A joint effort against terrorists is security cooperation; otherwise coordination."""
     clause = governing_verb(token).subtree
-    if any(lemma(t) in _TERROR for t in clause):
+    if any(lemma(t) in _TERROR for t in clause) or _against_armed(token):
         return RelationType.SECURITY_COOPERATION
     return RelationType.DIPLOMATIC_COORDINATION
 
@@ -155,6 +159,11 @@ def _trigger_type(token: Token) -> RelationType | None:
             combat = any(c.lower_ in _COMBAT for c in token.children)
             return None if combat else RelationType.DIPLOMATIC_COORDINATION
         if word in _EFFORTS and _joint_effort(token):
+            return _effort_domain(token)
+        if word in _JOINT_NOUNS and any(
+            c.dep_ == "amod" and c.lower_ in _JOINT for c in token.children
+        ):
+            # "joint measures against Kurdish militants", "a joint statement"
             return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
             return RelationType.BACKING
@@ -329,6 +338,10 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
                 return agents, patients
 
     head = trigger.head
+    if lemma(trigger) in _RECONCILIATION and any(
+        c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trigger.children
+    ):
+        return agents, patients  # "a rapprochement between Ankara and Damascus": its parties
     if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
         patients += list(_prep_objects(head.head, frozenset({"with"})))
         head = head.head
@@ -628,7 +641,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             patients += list({g.key: g for g in groups}.values())
         mood = modality(token)
         deliberated = any(lemma(t) in _DELIBERATING for t in chain(token) if t.i != token.i)
-        if mood in (Modality.ASSERTED, Modality.PLANNED) and deliberated and token.pos_ == "VERB":
+        weighed = token.pos_ == "VERB" or lemma(token) in _JOINT_NOUNS | _EFFORTS
+        if mood in (Modality.ASSERTED, Modality.PLANNED) and deliberated and weighed:
             # "discuss working against X", "discussed future steps aimed at coordinating
             # against X": weighed, not yet done
             mood = Modality.PROPOSED
@@ -639,6 +653,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             mood = Modality.PROPOSED if _pursued(token) else Modality.AGREED
         if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):
             mood = Modality.ENDED  # a reconciliation ends the rivalry
+        elif reconciled:
+            continue  # "pushed for a rapprochement": the rivalry goes on, nothing ended
         if rtype is RelationType.BACKING and not patients and len(agents) >= 2 and _mutual(token):
             # "the two allies are giving each other support": partners, not one-way backing
             partners = RelationType.STRATEGIC_PARTNERSHIP

@@ -220,7 +220,8 @@ def in_aside(token: Token) -> bool:
 def called_for(trigger: Token) -> bool:
     """ "France and Germany called for closer defence cooperation": what is called for."""
     return any(
-        lemma(t) == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+        lemma(t) in ("call", "push", "press", "appeal")
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
         for t in chain(trigger, coordinate=False)
     )
 
