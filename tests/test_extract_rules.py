@@ -653,7 +653,7 @@ def test_our_joint_efforts_are_those_of_the_speaker_and_the_counterpart_met(run:
 
 def test_our_efforts_against_an_agency_are_proposed_hostility_not_cooperation(run: Run) -> None:
     ex = run(
-        "“We must now step up our collective efforts, specifically against the Mossad,” "
+        "“Our countries must intensify our common efforts, above all against the Mossad,” "
         "Iranian President Ebrahim Raisi said."
     )
     assert _triples(ex) == {("Hostility", "Q794", "Q801", "proposed")}
@@ -681,8 +681,8 @@ def test_a_press_conference_alone_is_no_meeting(run: Run) -> None:
 
 def test_talks_between_rebel_groups_and_a_government_are_a_meeting(run: Run) -> None:
     ex = run(
-        "Moscow has refused to send a delegation to the talks between the rebel groups and "
-        "the Libyan government hosted by the UN."
+        "Egypt declined to attend the talks between the rebel groups and the Libyan "
+        "government hosted by the UN."
     )
     rows = _meeting_rows(ex)
     assert rows == [("Talks", {"Q1016", "rebel groups"}, "held")], rows
@@ -887,22 +887,22 @@ def test_a_quotation_signed_by_a_speaker_without_a_verb_is_his_claim(run: Run) -
 
 def test_an_aired_complaint_is_an_accusation_about_its_grounds(run: Run) -> None:
     ex = run(
-        "The Egyptian foreign minister aired a rare complaint over the Ethiopian filling "
-        "of the dam, calling on Addis Ababa to resume talks."
+        "Egypt's foreign minister voiced an unusual complaint about the Ethiopian filling "
+        "of the dam on Sunday."
     )
     accusations = [c for c in ex.claims if c.type.value == "Accusation"]
-    assert [c.content for c in accusations] == ["over the Ethiopian filling of the dam"]
+    assert [c.content for c in accusations] == ["about the Ethiopian filling of the dam"]
 
 
 def test_to_whom_something_was_confirmed_is_not_what(run: Run) -> None:
-    ex = run("Anonymous Egyptian officials confirmed these reports to the Reuters news agency.")
-    assert [c for _, c in _claims(ex)] == ["these reports"]
+    ex = run("Two Egyptian diplomats confirmed the figures to the AFP news agency.")
+    assert [c for _, c in _claims(ex)] == ["the figures"]
 
 
 def test_labelling_someone_a_terrorist_accuses_labelling_calm_asserts(run: Run) -> None:
-    ex = run("Zelensky regularly refers to Putin as a “terrorist” and a liar.")
+    ex = run("Zelensky often describes Putin as a war criminal and a liar.")
     assert [(c.type.value, c.content) for c in ex.claims] == [
-        ("Accusation", "Putin as a “terrorist” and a liar")
+        ("Accusation", "Putin as a war criminal and a liar")
     ]
     ex = run("Egypt's foreign ministry described the border situation as stable.")
     assert [(c.type.value, c.content) for c in ex.claims] == [
@@ -1202,3 +1202,9 @@ def test_pushing_for_a_rapprochement_ends_no_rivalry_and_names_its_parties(run: 
     assert not any(r.evidence.modality is Modality.ENDED for r in ex.relationships)
     ex = run("Ankara and Damascus sealed a rapprochement in 2022.")
     assert ("Rivalry", frozenset({"Q43", "Q858"}), "ended") in _typed(ex)
+
+
+def test_refusing_to_hold_talks_denies_them_declining_to_attend_does_not(run: Run) -> None:
+    assert run("Iraq refused to hold talks with the Turkish delegation.").meetings == ()
+    ex = run("Egypt declined to attend the talks between Armenia and Azerbaijan in Geneva.")
+    assert _meeting_rows(ex) == [("Talks", {"Q399", "Q227"}, "held")]

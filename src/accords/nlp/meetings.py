@@ -35,6 +35,7 @@ _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
 _INTENT_NOUNS = frozenset({"interest", "plan", "proposal", "offer", "invitation"})
 #: "called for a summit with X": the one calling would take part.
 _ASKING = frozenset({"call", "push", "press", "appeal", "ask"})
+_HOLDING = frozenset({"hold", "have", "conduct", "host", "begin", "open", "start"})
 _ROUNDS = frozenset({"round", "series", "session", "cycle"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
 _TRAVEL_VERBS = frozenset({"head", "travel", "fly", "go", "arrive", "come"})
@@ -309,7 +310,9 @@ def _participant_tokens(trigger: Token) -> list[Token]:
         if head.pos_ in ("PROPN", "NOUN"):
             tokens.append(head)
     if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        tokens += subjects(head)
+        if not (_between_objects(trigger) and lemma(head) not in _HOLDING):
+            # "A and B held talks"; not "Egypt declined to attend the talks between X and Y"
+            tokens += subjects(head)
         if head.dep_ == "ccomp" and lemma(head.head) in _ARRANGING_VERBS:
             # "A and B agreed the next summit with C will be held in X": A and B take part
             tokens += subjects(head.head)
@@ -478,8 +481,9 @@ def _negated(trigger: Token) -> bool:
         argument = noun.dep_ in ("nsubj", "nsubjpass", "dobj")
         verb = noun.head if argument else trigger
     scope = [trigger, verb]
-    if verb.dep_ == "xcomp":
-        scope.append(verb.head)  # "refused to meet", "failed to meet"
+    light = verb.i == trigger.i or lemma(verb) in ("hold", "have", "conduct", "host")
+    if light and verb.dep_ == "xcomp":
+        scope.append(verb.head)  # "refused to meet" (declining to attend talks denies no talks)
     for token in scope:
         if token.i != trigger.i and lemma(token) in _NEGATING:
             return True
