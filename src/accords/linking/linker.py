@@ -95,7 +95,7 @@ _KNOWN_ABBR = {
 
 #: Acronyms of intelligence services common enough in the news to link without their
 #: country nearby ("the CIA and the Mossad").
-_KNOWN_AGENCY_ABBR = {"CIA", "FSB", "SVR", "GRU", "GCHQ"}
+_KNOWN_AGENCY_ABBR = {"CIA", "FSB", "SVR", "GRU", "GCHQ", "NSA"}
 
 
 @dataclass

@@ -45,6 +45,8 @@ _GROUP_NOUNS = frozenset(
         "paramilitary",
         "fighter",
         "guerrilla",
+        "separatist",
+        "opposition",
         "group",
         "unit",
         "force",
@@ -66,6 +68,10 @@ _OFFICE_WORDS = frozenset(
         "emir",
         "spokesman",
         "spokeswoman",
+        "chief",
+        "director",
+        "head",
+        "commander",
     }
 )
 #: Other names of well-known armed groups, to one label.
@@ -77,6 +83,43 @@ _KNOWN_GROUPS = {
     "islamic state group": "Islamic State",
     "the islamic state": "Islamic State",
 }
+#: Head words of an organisation's name that make it a body of the state that owns it.
+_STATE_BODIES = frozenset(
+    {
+        "guard",
+        "guards",
+        "army",
+        "navy",
+        "ministry",
+        "service",
+        "services",
+        "agency",
+        "council",
+        "police",
+        "committee",
+        "parliament",
+        "government",
+        "directorate",
+        "command",
+        "corps",
+    }
+)
+#: Group nouns that never stand for a state: "Syrian rebels" are not Syria, while
+#: "Ukrainian forces" are Ukraine's.
+_NON_STATE_FORCES = frozenset(
+    {
+        "rebel",
+        "militant",
+        "militia",
+        "militiaman",
+        "insurgent",
+        "jihadist",
+        "paramilitary",
+        "guerrilla",
+        "separatist",
+        "opposition",
+    }
+)
 #: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").
 _VAGUE_GROUP_NOUNS = frozenset({"group", "unit", "force", "fighter"})
 #: Distinct groups remembered for "the four countries" (the latest first).
@@ -396,10 +439,34 @@ class ActorContext:
                     found.extend(self._actors_of(companion, depth + 1))
         return list(dict.fromkeys(found))
 
+    def own_actors(self, token: Token) -> list[Entity]:
+        """The actors this token itself stands for, without its conjuncts."""
+        return self._actors_of(token, 0)
+
     def _actors_of(self, token: Token, depth: int) -> list[Entity]:
         entity = self.entity_at(token)
         if entity is not None:
-            return [entity]
+            # "the Turkish and Syrian intelligence services": each coordinated modifier
+            shared = [
+                e
+                for c in token.children
+                if c.dep_ in ("amod", "compound") and c.conjuncts
+                for t in (c, *c.conjuncts)
+                if (e := self.entity_at(t)) is not None and e.key != entity.key
+            ]
+            if entity.kind is ActorKind.PERSON and self.state_of(entity) is None:
+                # "CIA director William Burns" past the gazetteer's knowledge of his office:
+                # the body or state his title names
+                titled = [
+                    e
+                    for t in token.subtree
+                    if t.i < token.i and t.dep_ in ("compound", "amod")
+                    if (e := self.entity_at(t) or self._demonym(t)) is not None
+                    and e.key != entity.key
+                    and self.state_of(e) is not None
+                ]
+                shared += titled[:1]
+            return list(dict.fromkeys([entity, *shared]))
         group = self.group_for(token)
         if group:
             return list(group)
@@ -424,8 +491,16 @@ class ActorContext:
         if named is not None and named.label_ == "PERSON" and self._office_before(named):
             # "Venezuelan President Nicolas Maduro", not in the gazetteer: his state
             return [self.unlinked_entity(named)]
+        if named is not None and named.label_ == "ORG" and lemma_of(token) in _STATE_BODIES:
+            # "Iran's Revolutionary Guards", "Russia's Defence Ministry": a body of its state
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            states = self.states_of(e for o in owners for e in self._actors_of(o, depth + 1))
+            if states and all(s.kind is ActorKind.STATE for s in states):
+                return states
         if depth >= 2 or named is not None:
             return []  # "the US-allied SDF" is the SDF, not the US
+        if lemma_of(token) in _NON_STATE_FORCES:
+            return []  # "Iraqi Shiite militias" are a group of their own (see armed_group)
         found: list[Entity] = []
         for child in token.children:
             if child.dep_ in _ARG_DEPS:

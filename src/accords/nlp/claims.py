@@ -53,6 +53,24 @@ _NOT_SPEAKER_PREPS = frozenset({"between", "among", "with", "against", "over", "
 #: Verbs whose content is the object and its complement ("considers Iran a sponsor of terror").
 _JUDGING_VERBS = frozenset({"consider", "deem", "regard", "assess"})
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl"})
+#: Verbs that label someone ("refers to X as a terrorist"); pejorative labels accuse.
+_LABELLING = frozenset({"refer", "describe", "brand", "label", "dub", "portray", "depict"})
+_PEJORATIVE = re.compile(
+    r"\b(terrorist|criminal|dictator|aggressor|murderer|butcher|puppet|thug|tyrant|"
+    r"war criminal|sponsor of terror|rogue|occupier|warmonger|threat)",
+    re.I,
+)
+#: What an assertion accuses someone of ("preparing to use chemical weapons",
+#: "a pattern of propaganda", "the most active state-sponsor of terrorism").
+_WRONGDOING = re.compile(
+    r"\b(chemical weapons?|propaganda|disinformation|sponsor of terror\w*|war crimes?|"
+    r"atrocit\w+|massacres?|genocide|ethnic cleansing|sabotage|meddling|interference in|"
+    r"assassinat\w+|poison\w*|lies|lying|stok\w+|brutali[sz]\w+)\b",
+    re.I,
+)
+#: Nouns of a complaint, aired or voiced by the subject of their verb.
+_COMPLAINTS = frozenset({"complaint", "criticism", "grievance"})
+_GROUNDS = frozenset({"over", "about", "at", "of", "regarding"})
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,13 @@ def _clause(cue: Token) -> tuple[int, int] | None:
             if child.dep_ == "advcl" and child.tag_ == "VBG":
                 continue  # "citing two sources, Reuters reported that ...": the frame
             start, end = _extent(child)
+            addressee = [
+                c for c in child.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > child.i
+            ]
+            if child.dep_ == "dobj" and addressee:
+                # "confirmed these reports to the Reuters news agency": to whom, not what
+                last = child.doc[addressee[-1].i - 1]
+                end = last.idx + len(last.text)
             if end - start >= 8:
                 return start, end
     return None
@@ -159,8 +184,65 @@ def _called(cue: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def _to_task(token: Token) -> bool:
+    """ "took Obama to task over ...": a rebuke."""
+    return (
+        token.pos_ == "VERB"
+        and lemma(token) == "take"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(o.lower_ == "task" for o in c.children)
+            for c in token.children
+        )
+    )
+
+
+def _grounds(cue: Token) -> tuple[int, int] | None:
+    """ "aired a rare complaint over the Russian stalling of the talks": what about."""
+    for holder in (cue, cue.head):
+        for prep in holder.children:
+            if prep.dep_ not in ("prep", "prt") or prep.lower_ not in _GROUNDS:
+                continue
+            if prep.dep_ == "prep" and prep.i > cue.i and any(True for _ in prep.children):
+                return _extent(prep)
+            if prep.i > cue.i:
+                # "took X to task over failing to ...": "over" parsed as a particle
+                after = [c for c in holder.children if c.i > prep.i and not c.is_punct]
+                if after:
+                    last = after[0].right_edge
+                    return prep.idx, last.idx + len(last.text)
+    return None
+
+
+def _labelled(cue: Token) -> tuple[int, int] | None:
+    """ "refers to al-Assad as a “terrorist”", "described Putin as a war criminal", "branded
+    the group a terrorist organisation": who is labelled and as what."""
+    labelled = [c for c in cue.children if c.dep_ == "dobj"]
+    labelled += [
+        o
+        for p in cue.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    labels = [c for c in cue.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    if not labelled or not labels:
+        return None
+    first, last = labelled[0].left_edge, labels[-1].right_edge
+    return first.idx, last.idx + len(last.text)
+
+
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     """Character offsets of what was said: the reported clause, else the quotation."""
+    if lemma(cue) in _LABELLING:
+        return _labelled(cue)
+    if (
+        lemma(cue) in _COMPLAINTS
+        or (lemma(cue) == "complain" and _clause(cue) is None)
+        or _to_task(cue)
+    ):
+        return _grounds(cue)
     if lemma(cue) in ("accuse", "blame", "charge", "indict"):
         # "blames him for supporting X": the accused and what of
         parts = [c for c in cue.children if c.dep_ in ("dobj", "prep") and c.lower_ != "on"]
@@ -197,23 +279,57 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
 def claim_about(
     start: int, end: int, sent: Span, actors: ActorContext, speaker: Entity
 ) -> tuple[Entity, ...]:
+    """The actors a claim's content is about: those it names or refers to ("the two sides",
+    "him"), not the places it names ("the ceasefire in Syria's Idlib", "travel to Syria")."""
     found: list[Entity] = []
     for token in sent:
-        if start <= token.idx < end:
-            entity = actors.entity_at(token) or (actors.group_for(token) or (None,))[0]
-            if entity is not None and entity.key != speaker.key and entity.kind is not None:
-                found.append(entity)
+        if not start <= token.idx < end or _a_place(token):
+            continue
+        entity = actors.entity_at(token)
+        named = [entity] if entity is not None else list(actors.group_for(token))
+        if not named and token.lower_ in ("him", "her") and token.pos_ == "PRON":
+            person = actors.person_for(token)
+            named = [person] if person is not None else []
+        # a state named in its own spokesman's words is what they are about too
+        found += [e for e in named if e.kind is not None and e.key != speaker.key]
+        found += [e for e in named if e.key == speaker.key and e.kind is not ActorKind.PERSON]
     return tuple(dict.fromkeys(found))
 
 
-def _claim_type(cue: Token, content: str) -> ClaimType:
+#: Prepositions of location, and those of motion after a verb of going or sending.
+_AT_PLACE = frozenset({"in", "at", "into", "inside", "near", "across", "around", "throughout"})
+_TO_PLACE = frozenset({"to", "from"})
+_MOTION = frozenset({"go", "travel", "fly", "send", "return", "come", "move", "head", "flee"})
+
+
+def _a_place(token: Token) -> bool:
+    """Whether a name stands as a location: the object (or its owner) of a place preposition."""
+    head = token
+    while head.dep_ in ("compound", "poss", "amod", "conj", "appos", "case") and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.pos_ != "ADP":
+        return False
+    if prep.lower_ in _AT_PLACE:
+        return True
+    return prep.lower_ in _TO_PLACE and lemma(prep.head) in _MOTION
+
+
+def claim_type(cue: Token, content: str) -> ClaimType:
+    if lemma(cue) in _COMPLAINTS or _to_task(cue):
+        return ClaimType.ACCUSATION
+    if lemma(cue) in _LABELLING:
+        accusing = lemma(cue) in ("brand", "label") or _PEJORATIVE.search(content)
+        return ClaimType.ACCUSATION if accusing else ClaimType.ASSERTION
     ctype = CLAIM_VERBS.get(lemma(cue), ClaimType.ASSERTION)
     if ctype is ClaimType.ASSERTION and re.search(
-        r"\b(I suggest|should|must|we propose)\b", content
+        r"\b(I suggest|we suggest|I propose|we propose|should|must|I call for|we call for)\b", content
     ):
         return ClaimType.PROPOSAL
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):
         return ClaimType.WARNING
+    if ctype is ClaimType.ASSERTION and _WRONGDOING.search(content):
+        return ClaimType.ACCUSATION  # "Those claims follow a pattern of Russian propaganda"
     return ctype
 
 
@@ -222,7 +338,18 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
     found: list[ClaimFinding] = []
     for token in sent:
         speaker_tokens: list[Token]
-        if token.pos_ == "VERB" and lemma(token) in CLAIM_VERBS:
+        if (
+            token.pos_ == "NOUN"
+            and lemma(token) in _COMPLAINTS
+            and token.dep_ == "dobj"
+            and token.head.pos_ == "VERB"
+        ):
+            speaker_tokens = subjects(token.head)  # "X aired a rare complaint over Y"
+        elif _to_task(token):
+            speaker_tokens = subjects(token)  # "Putin took Obama to task over failing to ..."
+        elif token.pos_ == "VERB" and lemma(token) in _LABELLING and _labelled(token):
+            speaker_tokens = subjects(token)
+        elif token.pos_ == "VERB" and lemma(token) in CLAIM_VERBS:
             if lemma(token) in _JUDGING_VERBS and not any(
                 c.dep_ in ("oprd", "ccomp") for c in token.children
             ):
@@ -267,7 +394,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
         content = doc_text(sent.doc)[start:end]
         found.append(
             ClaimFinding(
-                type=_claim_type(token, content),
+                type=claim_type(token, content),
                 claimant=speaker,
                 content=content,
                 content_start=start,

@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
-from accords.nlp.claims import ClaimFinding, claim_about, find_claims
+from accords.nlp.claims import ClaimFinding, claim_about, claim_type, find_claims
 from accords.nlp.doctext import doc_text
 from accords.nlp.hostility import find_hostility
-from accords.nlp.meetings import MeetingFinding, find_meetings
+from accords.nlp.meetings import MeetingFinding, find_meetings, travel_purpose
 from accords.nlp.relations import RelationFinding, find_relations
-from accords.nlp.syntax import clause_extent, lemma
+from accords.nlp.syntax import governing_verb, in_aside, lemma
 from accords.nlp.timex import governing_timex, span_for_date, span_for_value
 from accords.records import (
     ActorKind,
@@ -59,6 +59,9 @@ _SPECIFICITY = [
     MeetingType.MEETING,
 ]
 _OPENING_MARKS = ("\u201c", '"')
+_TIME_TYPES = ("DATE", "TIME", "DURATION")
+#: Dependencies through which a clause shares the time of the clause it hangs on.
+_TIME_SCOPES = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp"})
 _DISPUTING = ("those claims", "these claims", "the claims", "that claim", "this claim")
 
 
@@ -104,13 +107,20 @@ class _Extractor:
     # --- time ----------------------------------------------------------------------
 
     def _timex(self, sentence: Sentence, trigger: Token) -> Timex | None:
-        """The time expression in the clause of the trigger's verb, if any."""
-        start, end = clause_extent(trigger)
-        start, end = max(start, sentence.start), min(end, sentence.end)
-        found = governing_timex(self.timexes, start, end, trigger.idx)
-        if found is None or found.span is None or found.type not in ("DATE", "TIME", "DURATION"):
-            return None
-        return found
+        """The time expression in the clause of the trigger's verb, else in the clauses it
+        depends on ("Last year, X left … and allowed troops to invade …, with the aim of
+        repelling Y": last year), never across a relative clause."""
+        verb = governing_verb(trigger)
+        for _ in range(8):
+            start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+            start, end = max(start, sentence.start), min(end, sentence.end)
+            found = governing_timex(self.timexes, start, end, trigger.idx)
+            if found is not None and found.span is not None and found.type in _TIME_TYPES:
+                return found
+            if verb.dep_ not in _TIME_SCOPES or verb.head.i == verb.i:
+                return None
+            verb = governing_verb(verb.head)
+        return None
 
     def _evidence(self, sentence: Sentence, modality: Modality, trigger: Token) -> Evidence:
         timex = self._timex(sentence, trigger)
@@ -164,7 +174,11 @@ class _Extractor:
         named_states = self.actors.states_of(
             e for t in sent if (e := self.actors.entity_at(t)) is not None
         )
-        claims = find_claims(sent, self.actors) or self._continued_quote(sent)
+        claims = (
+            find_claims(sent, self.actors)
+            or self._continued_quote(sent)
+            or self._signed_quote(sent)
+        )
         self.actors.note_voices((c.content_start, c.content_end, c.claimant) for c in claims)
         # a question asks, it does not report ("Are Russia and Iran expanding ties?")
         question = sentence.text.endswith("?")
@@ -172,7 +186,9 @@ class _Extractor:
         relations += [] if question else find_hostility(sent, self.actors)
         for finding in relations:
             self._relationship(finding, sentence, claims)
-        for meeting in [] if question else _one_per_meeting(find_meetings(sent, self.actors)):
+        meetings = [] if question else find_meetings(sent, self.actors)
+        resolved = [m for f in meetings if (m := self._resolved(f)) is not None]
+        for meeting in _one_per_meeting(resolved):
             self._meeting(meeting, sentence)
         for claim in claims:
             self._claim(claim, sentence)
@@ -184,13 +200,23 @@ class _Extractor:
         self, finding: RelationFinding, sentence: Sentence, claims: list[ClaimFinding]
     ) -> None:
         modality = finding.modality
-        # a relationship inside an accusation's content is alleged, not asserted
+        # a relationship inside an accusation's content is alleged, not asserted; a relative
+        # clause after a comma is the writer's, not the accuser's
+        claims = [] if in_aside(finding.trigger) else claims
         inside = [
             c
             for c in claims
             if c.content_start <= finding.trigger.idx < c.content_end
             and c.type in (ClaimType.ACCUSATION, ClaimType.DENIAL)
         ]
+        members = {m.key for m in finding.members}
+        if any(
+            c.type in (ClaimType.ACCUSATION, ClaimType.WARNING)
+            and c.content_start <= finding.trigger.idx < c.content_end
+            and self._third_party(c, members)
+            for c in claims
+        ):
+            return  # what a third party alleges or warns of is its claim, not a relationship
         if inside and modality is Modality.ASSERTED:
             modality = Modality.DENIED if inside[0].type is ClaimType.DENIAL else Modality.RUMOURED
         evidence = self._evidence(sentence, modality, finding.trigger)
@@ -205,18 +231,28 @@ class _Extractor:
         )
         self.actors.remember(finding.members)
 
+    def _third_party(self, claim: ClaimFinding, members: set[str]) -> bool:
+        """Whether the claimant is none of the members (nor speaks for one of them)."""
+        state = self.actors.state_of(claim.claimant)
+        keys = {claim.claimant.key} | ({state.key} if state is not None else set())
+        return not keys & members
+
+    def _resolved(self, finding: MeetingFinding) -> MeetingFinding | None:
+        """ "The meeting was held in Moscow": the meeting reported before, or None."""
+        if not finding.refers_back:
+            return finding
+        if not self.meetings or self.meetings[-1].status is not finding.status:
+            return None
+        previous = self.meetings[-1]
+        return replace(
+            finding,
+            participants=previous.participants,
+            type=previous.type,
+            place=finding.place or previous.place,
+            place_name=finding.place_name or previous.place_name,
+        )
+
     def _meeting(self, finding: MeetingFinding, sentence: Sentence) -> None:
-        if finding.refers_back:
-            if not self.meetings or self.meetings[-1].status is not finding.status:
-                return
-            previous = self.meetings[-1]
-            finding = replace(
-                finding,
-                participants=previous.participants,
-                type=previous.type,
-                place=finding.place or previous.place,
-                place_name=finding.place_name or previous.place_name,
-            )
         states = [p for p in finding.participants if p.kind is ActorKind.STATE]
         if finding.type is MeetingType.SUMMIT and len(states) == 1:
             # "Putin during a summit in Tehran": a summit of the states the text is about
@@ -233,6 +269,17 @@ class _Extractor:
                 self.dated_by_text.add(len(self.meetings))
         elif date is not None:
             self.dated_by_text.add(len(self.meetings))
+        published = self.document.published
+        if (
+            finding.status is MeetingStatus.HELD
+            and timex is not None
+            and date is not None
+            and published is not None
+            and date.earliest > published
+        ):
+            # "could take place later this year", "meets on Friday" (after the publication
+            # day): not held yet
+            finding = replace(finding, status=MeetingStatus.PLANNED)
         if date is None and finding.status is MeetingStatus.HELD:
             date = self.doc_span
         modality = {
@@ -282,7 +329,7 @@ class _Extractor:
         content = doc_text(sent.doc)[start:end]
         return [
             ClaimFinding(
-                type=ClaimType.ASSERTION,
+                type=claim_type(cue, content),
                 claimant=previous[1],
                 content=content,
                 content_start=start,
@@ -306,6 +353,35 @@ class _Extractor:
             return None
         return reported
 
+    def _signed_quote(self, sent: Span) -> list[ClaimFinding]:
+        """ "“I suggest enhancing our coordination …,” Putin during a summit in Tehran.": a
+        quotation signed by a named speaker right after it, with no reporting verb."""
+        text = sent.text.strip()
+        if not text.startswith(_OPENING_MARKS):
+            return []
+        quotes = quotation_spans(sent)
+        if not quotes or len(doc_text(sent.doc)[quotes[0][0] : quotes[0][1]].split()) < 3:
+            return []
+        start, end = quotes[0]
+        after = [t for t in sent if t.idx > end and not t.is_punct]
+        if not after:
+            return []
+        speaker = self.actors.entity_at(after[0])
+        if speaker is None or speaker.kind not in (ActorKind.PERSON, ActorKind.STATE):
+            return []
+        content = doc_text(sent.doc)[start:end]
+        return [
+            ClaimFinding(
+                type=claim_type(after[0], content),
+                claimant=speaker,
+                content=content,
+                content_start=start,
+                content_end=end,
+                about=claim_about(start, end, sent, self.actors, speaker),
+                cue=after[0],
+            )
+        ]
+
     def _claim(self, finding: ClaimFinding, sentence: Sentence) -> None:
         self.actors.note_speaker(finding.claimant)
         if self.document.text[finding.content_start - 1 : finding.content_start] in _OPENING_MARKS:
@@ -313,6 +389,10 @@ class _Extractor:
             self.quoted_at[finding.claimant.key] = self.actors.sentence_no
         self.reported_speaker = (self.actors.sentence_no, finding.claimant)
         timex = self._timex(sentence, finding.cue)
+        cue = finding.cue
+        if timex is None and cue.dep_ in ("advcl", "conj") and cue.tag_ == "VBG":
+            # "defended the deal on Monday, saying ...": said when the main verb happened
+            timex = self._timex(sentence, cue.head)
         stated = timex.span if timex is not None else None
         modality = Modality.DENIED if finding.type is ClaimType.DENIAL else Modality.ASSERTED
         evidence = self._evidence(sentence, modality, finding.cue)
@@ -384,6 +464,9 @@ class _Extractor:
                 out.append(indices)
         return out
 
+    def _stated(self, index: int) -> TimeSpan | None:
+        return self.meetings[index].date if index in self.dated_by_text else None
+
     def merged_meetings(self) -> list[Meeting]:
         """Meetings reported by several sentences of one article share their identity."""
         groups: list[list[int]] = []
@@ -396,7 +479,8 @@ class _Extractor:
                     states
                     and states == other
                     and meeting.status == first.status
-                    and (_near(meeting.date, first.date))
+                    # a date the text does not state (the publication day) decides nothing
+                    and _near(self._stated(index), self._stated(indices[0]))
                 ):
                     indices.append(index)
                     break
@@ -427,9 +511,13 @@ class _Extractor:
         return merged
 
 
-def _finding_rank(finding: MeetingFinding) -> tuple[bool, int]:
-    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss"."""
-    return lemma(finding.trigger) == "discuss", _SPECIFICITY.index(finding.type)
+def _finding_rank(finding: MeetingFinding) -> tuple[bool, bool, int, bool]:
+    """As :func:`_type_rank`, for a finding: a noun naming the meeting beats "discuss", a
+    visit the talks it is for; on a tie, the back-reference ("The meeting was held ...")
+    keeps the meeting's own date."""
+    verb_only = lemma(finding.trigger) == "discuss"
+    purpose = travel_purpose(finding.trigger)
+    return verb_only, purpose, _SPECIFICITY.index(finding.type), not finding.refers_back
 
 
 def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:
@@ -443,7 +531,7 @@ def _one_per_meeting(findings: list[MeetingFinding]) -> list[MeetingFinding]:
     out: list[MeetingFinding | tuple[frozenset[str], MeetingStatus]] = []
     for finding in findings:
         states = frozenset(p.key for p in finding.participants if p.kind is ActorKind.STATE)
-        if finding.refers_back or not states:
+        if not states:
             out.append(finding)
             continue
         key = (states, finding.status)

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from accords.nlp.actors import ActorContext
 from accords.nlp.relations import RelationFinding
 from accords.nlp.syntax import governing_verb, lemma, modality, subjects
-from accords.records import Entity, RelationType
+from accords.records import ActorKind, Entity, RelationType
 
 #: Nouns of a hostile act; the target follows "against" or "on".
 HOSTILE_NOUNS = frozenset(
@@ -39,9 +39,31 @@ HOSTILE_NOUNS = frozenset(
 OUSTING_NOUNS = frozenset({"toppling", "overthrow", "ouster", "removal", "invasion"})
 #: Verbs whose object is the target ("fighting ISIL", "invaded Ukraine").
 HOSTILE_VERBS = frozenset(
-    {"fight", "attack", "invade", "bomb", "topple", "overthrow", "undermine", "repel", "oust"}
+    {
+        "fight",
+        "attack",
+        "invade",
+        "bomb",
+        "topple",
+        "overthrow",
+        "undermine",
+        "repel",
+        "oust",
+        "strike",  # not "strike a deal"
+        "shell",
+        "raid",
+        "bombard",
+    }
+)
+#: Objects that make "strike" a deal, not an attack.
+_STRUCK = frozenset(
+    {"deal", "agreement", "accord", "pact", "bargain", "balance", "tone", "chord", "compromise"}
 )
 _TARGET_PREPS = frozenset({"against", "on"})
+#: Nouns of a mixture of actors ("a mix of the FSA and al Qaeda affiliates").
+_MIXES = frozenset({"mix", "mixture", "coalition", "alliance", "array", "collection", "range"})
+#: Stances taken against a target ("entrenched against Assad", "arrayed against Iran").
+STANCE_WORDS = frozenset({"entrench", "array", "pit", "range", "mobilise", "mobilize"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 
 
@@ -79,7 +101,11 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
     if trigger.pos_ == "VERB":
         if trigger.dep_ == "acl" and trigger.tag_ == "VBG":  # "rebels fighting against X"
             return _target_entities([trigger.head], actors)
-        if trigger.dep_ == "pcomp" and trigger.head.head.pos_ == "VERB":
+        if (
+            trigger.dep_ == "pcomp"
+            and trigger.head.lower_ in ("in", "with")
+            and trigger.head.head.pos_ == "VERB"
+        ):
             # "Iran has been assisting Iraq in fighting ISIL": both fight
             verb = trigger.head.head
             objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -112,7 +138,7 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
     )
     for _ in range(3):  # "wants allies to undertake a crackdown": up to the one who wants
         subject_tokens = subjects(verb)
-        found = _resolve(subject_tokens, actors)
+        found = _resolve(subject_tokens, actors) or _named_groups(subject_tokens, actors)
         if plural and len(found) < 2 and not any(t.tag_ in ("NNS", "NNPS") for t in subject_tokens):
             return []  # "the UK supports Iraq in their fight": "their" is not the UK
         if found:
@@ -121,6 +147,41 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
             break
         verb = verb.head
     return []
+
+
+def _named_groups(tokens: list[Token], actors: ActorContext) -> list[Entity]:
+    """ "Kurdish paramilitaries, who have waged a war against Ankara": an armed group acting,
+    when it is named (a name, or a group noun with a qualifier), not "militants" alone.
+
+    "A mix of the Free Syrian Army and al Qaeda affiliates": the groups the mix is of,
+    and a noun the gazetteer lacks stands for the organisation compounded with it.
+    """
+    heads: list[Token] = []
+    for token in tokens:
+        heads.append(token)
+        if lemma(token) in _MIXES:
+            heads += _prep_targets(token, frozenset({"of"}))
+            heads += [c for c in token.children if c.dep_ == "appos"]
+    groups: list[Entity] = []
+    for head in heads:
+        for c in (head, *head.conjuncts):
+            named = c.ent_type_ in ("ORG", "NORP") or any(
+                m.dep_ in ("amod", "compound") for m in c.children
+            )
+            group = actors.armed_group(c) if named else None
+            if group is None:  # "al Qaeda affiliates": the organisation compounded
+                group = next(
+                    (
+                        g
+                        for m in c.children
+                        if m.dep_ == "compound" and m.ent_type_ == "ORG"
+                        if (g := actors.armed_group(m)) is not None
+                    ),
+                    None,
+                )
+            if group is not None:
+                groups.append(group)
+    return list({g.key: g for g in groups}.values())
 
 
 def _resolve(tokens: list[Token], actors: ActorContext) -> list[Entity]:
@@ -144,6 +205,10 @@ def _target_entities(tokens: list[Token], actors: ActorContext) -> list[Entity]:
 
 def _is_trigger(token: Token) -> bool:
     word = lemma(token)
+    if token.pos_ in ("VERB", "ADJ") and word in STANCE_WORDS:
+        return any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+    if token.pos_ == "VERB" and word == "strike":
+        return not any(c.dep_ == "dobj" and lemma(c) in _STRUCK for c in token.children)
     if token.pos_ == "VERB":
         return word in HOSTILE_VERBS
     if token.pos_ in ("NOUN", "PROPN"):
@@ -194,7 +259,8 @@ def _joint_action(
         return []
     agents = _agents(trigger, actors)
     keys = {t.key for t in targets}
-    if len(agents) < 2 or any(a.key in keys for a in agents):
+    states = all(a.kind is ActorKind.STATE for a in agents)  # groups side by side may not ally
+    if len(agents) < 2 or not states or any(a.key in keys for a in agents):
         return []
     return [
         RelationFinding(

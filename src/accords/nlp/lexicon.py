@@ -24,8 +24,10 @@ RELATION_NOUNS: dict[str, RelationType] = {
     "ties": RelationType.DIPLOMATIC_COORDINATION,
     "intelligence-sharing": RelationType.INTELLIGENCE_SHARING,
     "backer": RelationType.BACKING,
+    "supporter": RelationType.BACKING,
     "sponsor": RelationType.BACKING,
     "support": RelationType.BACKING,
+    "backing": RelationType.BACKING,
     "rival": RelationType.RIVALRY,
     "rivalry": RelationType.RIVALRY,
     "enemy": RelationType.HOSTILITY,
@@ -78,6 +80,7 @@ MEETING_NOUNS: dict[str, MeetingType] = {
     "conversation": MeetingType.PHONE_CALL,  # only with telephone/phone
     "call": MeetingType.PHONE_CALL,  # only with telephone/phone
     "visit": MeetingType.VISIT,
+    "trip": MeetingType.VISIT,
     "contact": MeetingType.MEETING,
 }
 
@@ -88,7 +91,7 @@ MEETING_VERBS: dict[str, MeetingType] = {
     "discuss": MeetingType.TALKS,
 }
 
-PHONE_WORDS = frozenset({"telephone", "phone"})
+PHONE_WORDS = frozenset({"telephone", "phone", "video"})
 
 #: Reporting verbs and the claim type they signal.
 CLAIM_VERBS: dict[str, ClaimType] = {
@@ -128,6 +131,7 @@ CLAIM_VERBS: dict[str, ClaimType] = {
     "acknowledge": ClaimType.ASSERTION,
     "admit": ClaimType.ASSERTION,
     "condemn": ClaimType.ACCUSATION,
+    "complain": ClaimType.ACCUSATION,
 }
 
 #: Claim verbs whose content is an allegation, not a fact the article asserts.
@@ -144,6 +148,7 @@ MODALITY_CUES: dict[str, Modality] = {
     "allegedly": Modality.RUMOURED,
     "alleged": Modality.RUMOURED,
     "speculation": Modality.RUMOURED,
+    "believe": Modality.RUMOURED,  # "is believed to have helped"
     "suggest": Modality.PROPOSED,
     "propose": Modality.PROPOSED,
     "proposal": Modality.PROPOSED,
@@ -180,6 +185,8 @@ MODALITY_CUES: dict[str, Modality] = {
     "suspend": Modality.ENDED,
     "sever": Modality.ENDED,
     "halt": Modality.ENDED,
+    "stop": Modality.ENDED,
+    "cease": Modality.ENDED,
 }
 
 #: When several cues govern a fact, the first in this order wins.
@@ -207,3 +214,26 @@ GROUP_ANAPHORA: dict[str, int] = {
     "trio": 3,
     "four countries": 4,
 }
+#: "the two governments", "the three agencies", "both countries": a number (or "both") and a
+#: noun for states or their bodies.
+_GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+_GROUP_HEADS = (
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "sides",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "powers",
+    "agencies",
+    "intelligence agencies",
+    "intelligence services",
+    "services",
+    "militaries",
+    "capitals",
+)
+for _size_word, _size in _GROUP_SIZES.items():
+    for _head in _GROUP_HEADS:
+        GROUP_ANAPHORA.setdefault(f"{_size_word} {_head}", _size)

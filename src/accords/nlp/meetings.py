@@ -26,10 +26,17 @@ _PROPOSAL_CUES = frozenset(
         "call",
         "want",
         "offer",
+        "could",
+        "might",
+        "may",
     }
 )
 _CANCEL_CUES = frozenset({"cancel", "postpone", "scrap", "call off"})
 _INTENT_NOUNS = frozenset({"interest", "plan", "proposal", "offer", "invitation"})
+#: "called for a summit with X": the one calling would take part.
+_ASKING = frozenset({"call", "push", "press", "appeal", "ask"})
+_HOLDING = frozenset({"hold", "have", "conduct", "host", "begin", "open", "start"})
+_ROUNDS = frozenset({"round", "series", "session", "cycle"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
 _TRAVEL_VERBS = frozenset({"head", "travel", "fly", "go", "arrive", "come"})
 _VISITORS = frozenset({"delegation", "minister", "president", "envoy", "premier", "chancellor"})
@@ -150,6 +157,31 @@ def _joint_appearance(token: Token) -> bool:
     return press and joint
 
 
+#: Verbs whose object is a guest met ("hosted his Iranian counterpart"), or one phoned.
+_RECEIVING = frozenset({"host", "receive", "welcome"})
+_PHONING = frozenset({"telephone", "phone", "ring"})
+_GUEST_NOUNS = frozenset(
+    {"counterpart", "delegation", "president", "minister", "premier", "leader", "envoy"}
+)
+
+
+def _guest(verb: Token) -> Token | None:
+    """The object of a verb of receiving when it is a person or delegation, not a thing."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.ent_type_ == "PERSON" or lemma(obj) in _GUEST_NOUNS:
+            return obj
+    return None
+
+
+def _with_someone(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
+
+
 def _meeting_type(token: Token) -> MeetingType | None:
     if _travel(token):
         return MeetingType.VISIT
@@ -170,10 +202,17 @@ def _meeting_type(token: Token) -> MeetingType | None:
             )
             return found if between else None
         return found
+    if token.pos_ == "VERB" and word in ("speak", "talk") and _with_someone(token):
+        # "Biden spoke with Zelensky by phone", "the ministers talked with ..."
+        phone = any(t.lower_ in PHONE_WORDS for c in token.children for t in c.subtree)
+        return MeetingType.PHONE_CALL if phone else MeetingType.TALKS
+    if token.pos_ == "VERB" and word in _PHONING and _guest(token) is not None:
+        return MeetingType.PHONE_CALL  # "the emir telephoned the Iranian president"
+    if token.pos_ == "VERB" and word in _RECEIVING:
+        # "Xi will host Putin", "Macron received Zelensky"; "hosted talks": the noun carries it
+        return MeetingType.MEETING if _guest(token) is not None else None
     if token.pos_ == "VERB":
         found = MEETING_VERBS.get(word)
-        if found is MeetingType.MEETING and word == "host":
-            return None  # "hosted talks": the noun carries it
         if word == "discuss" and not subjects(token):
             return None
         return found
@@ -183,7 +222,8 @@ def _meeting_type(token: Token) -> MeetingType | None:
 def _status(trigger: Token) -> MeetingStatus:
     words: set[str] = set()
     for token in chain(trigger):
-        words.add(lemma(token))
+        if token.i != trigger.i:  # "held a phone call": the trigger's own "call" proposes nothing
+            words.add(lemma(token))
         words.update(
             lemma(c)
             for c in token.children
@@ -197,6 +237,9 @@ def _status(trigger: Token) -> MeetingStatus:
         words.update(lemma(c) for c in trigger.children)
     if words & _CANCEL_CUES:
         return MeetingStatus.CANCELLED
+    arranged = trigger.dep_ == "xcomp" and lemma(trigger.head) in _ARRANGING_VERBS - {"propose"}
+    if arranged and not words & _PROPOSAL_CUES:
+        return MeetingStatus.PLANNED  # "the two countries agreed to meet again"
     if words & _PROPOSAL_CUES:
         return MeetingStatus.PROPOSED
     if is_future(trigger) or words & {"next", "upcoming", "will", "plan", "set", "head"}:
@@ -228,17 +271,48 @@ def _participant_tokens(trigger: Token) -> list[Token]:
         ]
         return tokens
     tokens += [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if MEETING_NOUNS.get(lemma(trigger)) is MeetingType.VISIT:
+        # "Putin's visit to China": the host is where the visit goes
+        tokens += [
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _PARTICIPANT_PREPS:
             tokens += [o for o in prep.children if o.dep_ == "pobj"]
     # "Putin during a summit", "X hosted talks", "X will hold talks with ..."
     head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ in ("during", "at", "in"):
-        head = head.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in _ROUNDS:
+        # "A and B held a new round of talks": the talks stand where the round stands
+        tokens += [
+            o
+            for p in head.head.children
+            if p.dep_ == "prep" and p.lower_ in ("with", "between", "among")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        trigger, head = head.head, head.head.head
+    asking = lemma(head.head) in _ASKING and not _between_objects(trigger)  # not "talks between"
+    travelling = head.lower_ == "for" and (lemma(head.head) in _TRAVEL_VERBS or asking)
+    if trigger.dep_ == "pobj" and (head.lower_ in ("during", "at", "in") or travelling):
+        head = head.head  # "Putin during a summit", "flew to X for talks", "called for talks"
+        if lemma(head) in _TRAVEL_VERBS:  # "heading to Turkey for talks": the host too
+            tokens += [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "to"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
         if head.pos_ in ("PROPN", "NOUN"):
             tokens.append(head)
     if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        tokens += subjects(head)
+        if not (_between_objects(trigger) and lemma(head) not in _HOLDING):
+            # "A and B held talks"; not "Egypt declined to attend the talks between X and Y"
+            tokens += subjects(head)
         if head.dep_ == "ccomp" and lemma(head.head) in _ARRANGING_VERBS:
             # "A and B agreed the next summit with C will be held in X": A and B take part
             tokens += subjects(head.head)
@@ -258,6 +332,12 @@ def _participant_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
+def travel_purpose(trigger: Token) -> bool:
+    """ "heading to Egypt for talks": the talks are what the visit is for (the visit names it)."""
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in _TRAVEL_VERBS
+
+
 def _between_objects(trigger: Token) -> list[Token]:
     """The objects of a meeting noun's "between" / "among" phrase."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
@@ -272,6 +352,14 @@ def _between_objects(trigger: Token) -> list[Token]:
 
 
 def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None]:
+    place, name, _ = _whereabouts(trigger, actors)
+    return place, name
+
+
+def _whereabouts(
+    trigger: Token, actors: ActorContext
+) -> tuple[Entity | None, str | None, bool]:
+    """The meeting's place, and whether it is where travellers go (a host, not a venue)."""
     candidates = [trigger]
     if trigger.pos_ != "VERB":
         candidates += [trigger.head, trigger.head.head]
@@ -285,14 +373,38 @@ def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | N
             for g in c.children
             if g.dep_ == "xcomp"
         ]
+    # "the talks held under the auspices of the UN in Geneva": in the clause describing it
+    held = [c for c in trigger.children if c.dep_ == "acl" and lemma(c) in _MEETING_PREDICATES]
+    candidates += [t for c in held for t in c.subtree if t.pos_ == "NOUN"]
     for token in candidates:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        entity = actors.entity_at(obj)
-                        return entity, obj.text
-    return None, None
+        found = _located(token, actors, _PLACE_PREPS)
+        if found is not None:
+            return (*found, False)
+    # "heading to Turkey for talks", "flew to New York for the General Assembly, where he'll
+    # meet ...": where the travellers go
+    current = trigger
+    for _ in range(4):
+        if current.pos_ == "VERB" and lemma(current) in _TRAVEL_VERBS:
+            found = _located(current, actors, frozenset({"to"}))
+            if found is not None:
+                return (*found, True)
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None, None, False
+
+
+def _located(
+    token: Token, actors: ActorContext, preps: frozenset[str]
+) -> tuple[Entity | None, str | None] | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    # "New York": the name with its compounds
+                    first = min([obj, *(c for c in obj.children if c.dep_ == "compound")])
+                    return actors.entity_at(obj), obj.doc[first.i : obj.i + 1].text
+    return None
 
 
 def _topic(trigger: Token) -> str | None:
@@ -353,10 +465,39 @@ def _organ_session(token: Token, actors: ActorContext) -> MeetingFinding | None:
     )
 
 
+_NEGATING = frozenset({"deny", "refuse", "reject", "fail", "decline"})
+
+
+def _negated(trigger: Token) -> bool:
+    """ "have not met since 2011", "refused to meet", "the meeting did not take place",
+    "rumours of a meeting were denied": no meeting is reported."""
+    # the verb of the meeting: the trigger itself, or the first verb above its noun; a
+    # refusal to send a delegation to the talks is no denial of the talks
+    verb = trigger
+    if trigger.pos_ not in ("VERB", "AUX"):
+        noun = trigger  # "rumours of a meeting were denied": through "of" to the argument
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+            noun = noun.head.head
+        argument = noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        verb = noun.head if argument else trigger
+    scope = [trigger, verb]
+    light = verb.i == trigger.i or lemma(verb) in ("hold", "have", "conduct", "host")
+    if light and verb.dep_ == "xcomp":
+        scope.append(verb.head)  # "refused to meet" (declining to attend talks denies no talks)
+    for token in scope:
+        if token.i != trigger.i and lemma(token) in _NEGATING:
+            return True
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
+            return True
+    return False
+
+
 def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
     """Meetings named in one sentence with the actors taking part."""
     found: list[MeetingFinding] = []
     for token in sent:
+        if _negated(token):
+            continue
         session = _organ_session(token, actors)
         if session is not None:
             found.append(session)
@@ -393,11 +534,18 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
             if (g := actors.armed_group(t)) is not None
         ]
         people.extend(sides)
-        place, place_name = _place(token, actors)
+        place, place_name, destination = _whereabouts(token, actors)
+        # "met in Russia": the venue is no participant; "heading to Turkey": the host is
         participants = [
             e
             for e in dict.fromkeys(people)
-            if e.kind is not None and (place is None or e.key != place.key)
+            if e.kind is not None and (place is None or destination or e.key != place.key)
+        ]
+        # "a planned visit to Washington", "heading to Ankara": the city's state is the host
+        participants += [
+            s
+            for s in actors.states_of(e for e in people if e.kind is None)
+            if s not in participants
         ]
         # people come with the states they represent
         with_states = list(participants)
@@ -406,7 +554,9 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
                 with_states.append(state)
         states = [e for e in with_states if e.kind is ActorKind.STATE]
         organ = _organ_meeting(token, with_states)
-        placed = place is not None or place_name is not None
+        # "spoke with reporters in Ohio": speaking needs someone on the other side
+        spoken = token.pos_ == "VERB" and lemma(token) in ("speak", "talk")
+        placed = (place is not None or place_name is not None) and not spoken
         # "talks between the rebels and the government", "he'll meet at the UN General
         # Assembly": a state with an armed group or an international organ
         organs = [e for e in with_states if e.kind is ActorKind.INTERNATIONAL_ORGANIZATION]

@@ -17,12 +17,13 @@ from spacy.tokens import Span, Token
 from accords.nlp.actors import ActorContext
 from accords.nlp.lexicon import (
     DOMAIN_WORDS,
+    MEETING_VERBS,
     REFINABLE,
     RELATION_NOUNS,
     RELATION_VERBS,
     WORK_VERBS,
 )
-from accords.nlp.syntax import governing_verb, lemma, modality, subjects
+from accords.nlp.syntax import called_for, chain, governing_verb, lemma, modality, subjects
 from accords.records import ActorKind, Entity, Modality, RelationType
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -37,9 +38,14 @@ _ACTS = frozenset({"support", "backing", "aid", "assistance"})
 _DOMAIN_TYPES = frozenset(DOMAIN_WORDS.values())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
+_FIGHTING = frozenset({"fight", "combat", "counter", "confront", "defeat", "tackle"})
 _TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
 _JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
+#: Nouns that, called joint, are the joint work of their makers.
+_JOINT_NOUNS = frozenset(
+    {"measure", "step", "action", "project", "venture", "plan", "strategy", "statement"}
+)
 #: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
 _AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
 
@@ -92,7 +98,7 @@ def _joint_effort(token: Token) -> bool:
 def _effort_domain(token: Token) -> RelationType:
     """A joint effort against terrorists is security cooperation; otherwise coordination."""
     clause = governing_verb(token).subtree
-    if any(lemma(t) in _TERROR for t in clause):
+    if any(lemma(t) in _TERROR for t in clause) or _against_armed(token):
         return RelationType.SECURITY_COOPERATION
     return RelationType.DIPLOMATIC_COORDINATION
 
@@ -103,6 +109,8 @@ def _joint_undertaking(agree: Token) -> RelationType:
         for token in xcomp.subtree:
             if token.lower_ in DOMAIN_WORDS:
                 return DOMAIN_WORDS[token.lower_]
+        if lemma(xcomp) in _FIGHTING or any(lemma(t) in _TERROR for t in xcomp.subtree):
+            return RelationType.SECURITY_COOPERATION  # "agreed to jointly fight the PKK"
     return RelationType.DIPLOMATIC_COORDINATION
 
 
@@ -128,8 +136,11 @@ def _trigger_type(token: Token) -> RelationType | None:
             given += list(_prep_objects(token, frozenset({"with"})))
             armed = any(lemma(t) in _ARMS for g in given for t in g.subtree)
             return RelationType.BACKING if armed else None
-        if word == "agree" and any(c.dep_ == "xcomp" for c in token.children):
-            return _joint_undertaking(token)  # "A and B agreed to build ..."
+        if word == "agree" and any(
+            c.dep_ == "xcomp" and lemma(c) not in MEETING_VERBS for c in token.children
+        ):
+            # "A and B agreed to build ..." (agreeing to meet is a planned meeting)
+            return _joint_undertaking(token)
         found = RELATION_VERBS.get(word)
         if found is RelationType.INTELLIGENCE_SHARING:
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -138,6 +149,10 @@ def _trigger_type(token: Token) -> RelationType | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if token.lower_ == "ties" or word == "tie":
             return RelationType.DIPLOMATIC_COORDINATION
+        if token.lower_ == "relations" and _bilateral(token):
+            return RelationType.DIPLOMATIC_COORDINATION  # "restored diplomatic relations"
+        if word == "sharing" and any(c.lower_ == "intelligence" for c in token.children):
+            return RelationType.INTELLIGENCE_SHARING  # "intelligence-sharing" split at the hyphen
         if word == "engagement":
             # "our engagements are proceeding", "engagement with Moscow"; a "military
             # engagement" is a battle, not a tie
@@ -145,14 +160,38 @@ def _trigger_type(token: Token) -> RelationType | None:
             return None if combat else RelationType.DIPLOMATIC_COORDINATION
         if word in _EFFORTS and _joint_effort(token):
             return _effort_domain(token)
+        if word in _JOINT_NOUNS and any(
+            c.dep_ == "amod" and c.lower_ in _JOINT for c in token.children
+        ):
+            # "joint measures against Kurdish militants", "a joint statement"
+            return _effort_domain(token)
         if word == "support" and token.dep_ == "dobj":
             return RelationType.BACKING
+        if word in _DRILLS and (
+            any(c.dep_ == "amod" and c.lower_ in _JOINT for c in token.children)
+            or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        ):
+            return RelationType.MILITARY_COOPERATION  # "held joint military exercises"
         if word in _AID and any(c.lower_ in _AID_KINDS for c in token.children):
             return RelationType.BACKING  # "military aid to Ukraine", not humanitarian aid
         if word == "concert" and not any(c.lower_ == "with" for c in token.head.children):
             return RelationType.DIPLOMATIC_COORDINATION if token.head.lower_ == "in" else None
         return RELATION_NOUNS.get(word) or RELATION_NOUNS.get(token.lower_)
     return None
+
+
+_RELATIONS_KINDS = frozenset(
+    {"diplomatic", "bilateral", "full", "normal", "close", "closer", "warm", "friendly", "strong"}
+)
+
+
+def _bilateral(token: Token) -> bool:
+    """ "diplomatic relations", "relations between A and B": ties, not "public relations"."""
+    return any(
+        (c.dep_ == "amod" and c.lower_ in _RELATIONS_KINDS)
+        or (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+        for c in token.children
+    )
 
 
 def _refine(rtype: RelationType, trigger: Token) -> RelationType:
@@ -238,6 +277,8 @@ def _sanction_sides(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents = subjects(trigger.head)
     described = [c for c in trigger.children if c.dep_ == "acl"]
     patients = [o for h in (trigger, *described) for o in _prep_objects(h, _PENALISED)]
+    if not patients and trigger.dep_ == "dobj":  # "refuses to impose sanctions on Russia"
+        patients = list(_prep_objects(trigger.head, _PENALISED))
     return agents, patients
 
 
@@ -255,6 +296,7 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
                 if comp.dep_ in ("ccomp", "xcomp")
                 for c in comp.children
                 if c.dep_ == "nsubj"
+                or (c.dep_ == "dobj" and lemma(comp) in _BUILDING_UP)  # "help train X"
             ]
         for obj in objects:
             patients += _with_objects(obj)
@@ -274,7 +316,12 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "its support for the rebels": the owner gives, the for-object receives
         owners = [c for c in trigger.children if c.dep_ == "poss"]
         agents += [o for o in owners if o.lower_ not in _POSSESSIVE_PRONOUNS]
+        # "Iranian support", "US backing": the giver named by a modifier
+        agents += [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")]
         patients = list(_prep_objects(trigger, _MEMBER_PREPS | {"for"}))
+        if not patients and trigger.dep_ == "dobj" and lemma(trigger.head) in _RECEIVING:
+            patients += subjects(trigger.head)  # "Iraq welcomed Iranian support"
+            return agents, patients
         if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             # "pledged military support to Ukraine": the recipient hangs on the verb
             patients += list(_prep_objects(trigger.head, frozenset({"to", "for"})))
@@ -291,6 +338,10 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
                 return agents, patients
 
     head = trigger.head
+    if lemma(trigger) in _RECONCILIATION and any(
+        c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trigger.children
+    ):
+        return agents, patients  # "a rapprochement between Ankara and Damascus": its parties
     if trigger.dep_ == "pobj" and head.head.i != head.i:  # "in concert with Iran"
         patients += list(_prep_objects(head.head, frozenset({"with"})))
         head = head.head
@@ -307,9 +358,13 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents += [c for c in copula.children if c.dep_ == "nsubj"]
     elif trigger.dep_ in ("dobj", "attr", "pobj", "conj", "nsubjpass"):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        if verb.pos_ == "ADV" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "moving closer to a deal"
         # "a threat to all our allies": one side named by a pronoun, the other unnamed
-        unnamed = trigger.tag_ == "NNS" and any(
-            c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in trigger.children
+        unnamed = (
+            trigger.tag_ == "NNS"
+            and lemma(trigger) in _AGENT_NOUNS  # "their ties" are the subjects' own
+            and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in trigger.children)
         )
         if verb.pos_ in ("VERB", "AUX") and not unnamed:
             agents += subjects(verb)
@@ -322,9 +377,16 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+#: Verbs whose subject receives the support that is their object.
+_RECEIVING = frozenset({"welcome", "receive", "accept", "seek", "request", "get", "enjoy"})
+#: "help lead / train / arm X": what is helped to be built up is the one backed.
+_BUILDING_UP = frozenset(
+    {"lead", "train", "arm", "equip", "organise", "organize", "fund", "finance", "rebuild"}
+)
 #: Verbs of giving that back the receiver when what is given is arms.
 _SUPPLYING = frozenset({"supply", "provide", "deliver", "send", "ship", "sell", "transfer"})
 _AID = frozenset({"aid", "assistance"})
+_DRILLS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "patrol"})
 _AID_KINDS = frozenset({"military", "defence", "defense", "security", "lethal", "financial"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "treaty", "accord", "memorandum"})
 #: Verbs by which the subjects become the parties of an agreement ("A and B agreed to a deal").
@@ -362,15 +424,50 @@ def _concluded(token: Token) -> bool:
     return head.pos_ == "VERB" and lemma(head) in _CONCLUDING
 
 
+#: Verbs under which an agreement is only being pursued ("negotiating a pact").
+_PURSUING = frozenset(
+    {"negotiate", "discuss", "seek", "pursue", "explore", "consider", "finalise", "finalize"}
+)
+_APPROACHING = frozenset({"closer", "close", "toward", "towards", "near", "nearer"})
+
+
+def _pursued(token: Token) -> bool:
+    """ "negotiating a new maritime agreement", "moving closer to a normalisation deal"."""
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.pos_ == "VERB" and lemma(head) in _PURSUING
+    if token.dep_ == "pobj" and head.lower_ in ("to", "toward", "towards"):
+        return head.head.lower_ in _APPROACHING or head.lower_ != "to"
+    return False
+
+
+def _on_topic(t: Token, noun: Token) -> bool:
+    """Whether ``t`` is in a prepositional phrase of ``noun`` that says what it is on."""
+    on = False
+    while t.i != noun.i:
+        if t.dep_ not in ("prep", "pobj", "compound", "amod", "nmod"):
+            return False
+        on = on or (t.dep_ == "prep" and t.lower_ in ("on", "for"))
+        t = t.head
+    return on
+
+
 def _agreement_type(token: Token) -> RelationType | None:
     """ "intelligence-sharing agreement", "security pact": an agreement names its domain."""
     if token.pos_ != "NOUN" or lemma(token) not in _AGREEMENT_NOUNS:
         return None
     words = " ".join(t.lower_ for t in token.subtree if t.i < token.i)
+    # "a memorandum of understanding on security cooperation": what it is on
+    topic = [t.lower_ for t in token.subtree if t.i > token.i and _on_topic(t, token)]
+    words = " ".join([words, *topic])
     for word, rtype in DOMAIN_WORDS.items():
-        if word in words:
+        if word in words.split():
             return rtype
-    concluded = _concluded(token)
+    for t in token.subtree:  # "a strategic partnership treaty", "an alliance pact"
+        named = RELATION_NOUNS.get(lemma(t))
+        if t.i < token.i and named in (RelationType.STRATEGIC_PARTNERSHIP, RelationType.ALLIANCE):
+            return named
+    concluded = _concluded(token) or _pursued(token)
     if concluded and any(lemma(t) in _ARMS for t in token.subtree):
         return RelationType.MILITARY_COOPERATION  # "a deal to produce armed drones"
     if concluded or any(
@@ -378,6 +475,37 @@ def _agreement_type(token: Token) -> RelationType | None:
     ):
         return RelationType.DIPLOMATIC_COORDINATION  # "the agreement between A and B"
     return None
+
+
+_ARMED_WORDS = frozenset(
+    {"separatist", "militant", "rebel", "insurgent", "jihadist", "militia", "terrorist", "terrorism"}
+)
+
+
+def _against_armed(trigger: Token) -> bool:
+    """Cooperation against armed groups or terrorism ("coordinating against the presence of
+    armed Kurdish separatists") is security cooperation."""
+    return any(
+        lemma(t) in _ARMED_WORDS
+        for o in _prep_objects(trigger, frozenset({"against"}))
+        for t in o.subtree
+    )
+
+
+def _mutual(trigger: Token) -> bool:
+    """ "support each other", "giving each other support", "back one another"."""
+    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+    return any(
+        t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+        for c in verb.children
+        for t in c.subtree
+    )
+
+
+def _group_like(token: Token) -> bool:
+    """An unlinked name that may be an armed group to cooperate with ("the Taliban"), not an
+    agency's acronym the gazetteer lacks ("the NSA")."""
+    return token.pos_ == "NOUN" or not (token.text.isupper() and len(token.text) <= 5)
 
 
 _QUANTITY_NOUNS = frozenset(
@@ -487,40 +615,62 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         agents = actors.states_of(agent_entities)
         if rtype in REFINABLE:
             rtype = _by_agency(rtype, agent_tokens)
+            if rtype in REFINABLE and _against_armed(token):
+                rtype = RelationType.SECURITY_COOPERATION  # "coordinating against separatists"
             # "the Mossad and the CIA are cooperating": intelligence services working together
             parties = [*agent_entities, *patient_entities]
-            if len(parties) >= 2 and all(
-                e.kind is ActorKind.INTELLIGENCE_SERVICE for e in parties
-            ):
+            agencies = [e for e in parties if e.kind is ActorKind.INTELLIGENCE_SERVICE]
+            if len(parties) >= 2 and len(agencies) == len(parties):
                 rtype = RelationType.INTELLIGENCE_SHARING
+            elif len(parties) >= 2 and agencies and rtype is RelationType.DIPLOMATIC_COORDINATION:
+                rtype = RelationType.SECURITY_COOPERATION  # an agency with "Iraqi authorities"
         patients = actors.states_of(patient_entities)
-        if rtype is RelationType.BACKING and not patients:
-            # "backed the rebels", "its support for Kurdish militias": a non-state armed group
-            patients = [
+        if rtype is RelationType.BACKING or (rtype in REFINABLE and len(agents) == 1):
+            # "backed the rebels", "supports Hezbollah and the Houthis", "cooperating with
+            # the Taliban": a non-state armed group (each conjunct the gazetteer lacks)
+            known = {p.key for p in patients}
+            groups = [
                 g
                 for t in _through_quantities(patient_tokens)
-                if (g := actors.armed_group(t)) is not None
+                for c in (t, *t.conjuncts)
+                if not actors.states_of(actors.own_actors(c))  # "Syrian government forces"
+                and (g := actors.armed_group(c)) is not None
+                and g.key not in known
+                and (rtype is RelationType.BACKING or _group_like(c))
             ]
+            patients += list({g.key: g for g in groups}.values())
         mood = modality(token)
-        if (
-            mood is Modality.ASSERTED
-            and token.dep_ == "xcomp"
-            and lemma(token.head) in _DELIBERATING
-        ):
-            mood = Modality.PROPOSED  # "discuss working against X": weighed, not yet done
-        if agreement is not None and mood is Modality.ASSERTED:
-            mood = Modality.AGREED
+        deliberated = any(lemma(t) in _DELIBERATING for t in chain(token) if t.i != token.i)
+        weighed = token.pos_ == "VERB" or lemma(token) in _JOINT_NOUNS | _EFFORTS
+        if mood in (Modality.ASSERTED, Modality.PLANNED) and deliberated and weighed:
+            # "discuss working against X", "discussed future steps aimed at coordinating
+            # against X": weighed, not yet done
+            mood = Modality.PROPOSED
+        if mood is Modality.ASSERTED and called_for(token):
+            mood = Modality.PROPOSED  # a call for cooperation proposes it
+        if agreement is not None and mood in (Modality.ASSERTED, Modality.AGREED):
+            # "signed a deal" is agreed; "negotiating a deal" only proposed
+            mood = Modality.PROPOSED if _pursued(token) else Modality.AGREED
         if reconciled and mood in (Modality.ASSERTED, Modality.AGREED):
             mood = Modality.ENDED  # a reconciliation ends the rivalry
+        elif reconciled:
+            continue  # "pushed for a rapprochement": the rivalry goes on, nothing ended
+        if rtype is RelationType.BACKING and not patients and len(agents) >= 2 and _mutual(token):
+            # "the two allies are giving each other support": partners, not one-way backing
+            partners = RelationType.STRATEGIC_PARTNERSHIP
+            found.append(RelationFinding(partners, tuple(agents), mood, token))
+            continue
         if rtype.directed:
-            for source in agents:
-                for target in patients:
-                    if source.key != target.key:
-                        found.append(
-                            RelationFinding(
-                                rtype, (source, target), mood, token, source=source, target=target
-                            )
-                        )
+            pairs = [(a, p) for a in agents for p in patients]
+            if len(agents) == len(patients) > 1 and any(
+                t.lower_ == "respectively" for t in token.sent
+            ):
+                pairs = list(zip(agents, patients, strict=True))  # "back X and Y respectively"
+            found += [
+                RelationFinding(rtype, (source, target), mood, token, source=source, target=target)
+                for source, target in pairs
+                if source.key != target.key
+            ]
             continue
         if _opposed_sides(token):  # one side against each actor on the other side
             if mood is Modality.DENIED and any(c.lower_ == "same" for c in token.children):

@@ -50,6 +50,31 @@ def subjects(verb: Token) -> list[Token]:
         gerund = _gerund_subject(current)
         if gerund is not None:
             return [gerund]
+        prep = current.head
+        aimed = prep.head
+        if (
+            current.dep_ == "pcomp"
+            and prep.lower_ == "at"
+            and aimed.dep_ == "acl"
+            and aimed.head.dep_ in ("dobj", "conj")
+            and aimed.head.head.pos_ == "VERB"
+        ):
+            # "discussed future steps aimed at coordinating against X": those who discussed
+            current = aimed.head.head
+            continue
+        if (
+            current.dep_ == "pcomp"
+            and prep.lower_ in ("of", "for", "to")
+            and prep.head.pos_ in ("VERB", "ADJ")
+            and prep.head.i != prep.i
+        ):
+            # "X was accused of supporting Y" (X), "A accused B of supporting Y" (B), "X is
+            # committed to supporting Y" (X)
+            objects = [c for c in prep.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects
+            current = prep.head
+            continue
         noun = current.head.head
         if current.dep_ == "pcomp" and current.head.lower_ == "of" and lemma(noun) in _PURPOSES:
             # "exploring the possibility of working together", "invaded with the aim of
@@ -181,6 +206,24 @@ def modality(trigger: Token) -> Modality:
         if modality_ in seen:
             return modality_
     return Modality.ASSERTED
+
+
+def in_aside(token: Token) -> bool:
+    """ "... supporting Kurdish paramilitaries, who have waged a war against Ankara": the
+    token's clause is a non-restrictive relative clause (after a comma), the writer's aside."""
+    clause = list(chain(token))[-1]
+    if clause.dep_ != "relcl" or clause.left_edge.i == 0:
+        return False
+    return clause.doc[clause.left_edge.i - 1].text == ","
+
+
+def called_for(trigger: Token) -> bool:
+    """ "France and Germany called for closer defence cooperation": what is called for."""
+    return any(
+        lemma(t) in ("call", "push", "press", "appeal")
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+        for t in chain(trigger, coordinate=False)
+    )
 
 
 def _headline_infinitive(trigger: Token) -> bool:
