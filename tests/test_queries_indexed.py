@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 import pytest
 
+from accords import synthetic
 from accords.queries import bind, load_named_queries
 from accords.synthetic import load_synthetic, state_qid
 
@@ -22,16 +23,8 @@ ACC = "https://w3id.org/accords/ontology#"
 ENTITY = "https://w3id.org/accords/id/entity/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-COOPERATIVE = {
-    "Alliance",
-    "StrategicPartnership",
-    "MilitaryCooperation",
-    "SecurityCooperation",
-    "IntelligenceSharing",
-    "Backing",
-    "DiplomaticCoordination",
-}
-ANTAGONISM = {"Rivalry", "Hostility", "Sanctions"}
+COOPERATIVE = set(synthetic.COOPERATIVE)
+ANTAGONISM = set(synthetic.ANTAGONISM)
 MEETINGS = {"Meeting", "Summit", "Talks", "PhoneCall", "Visit"}
 
 

@@ -106,20 +106,7 @@ _STATE_BODIES = frozenset(
 )
 #: Group nouns that never stand for a state: "Syrian rebels" are not Syria, while
 #: "Ukrainian forces" are Ukraine's.
-_NON_STATE_FORCES = frozenset(
-    {
-        "rebel",
-        "militant",
-        "militia",
-        "militiaman",
-        "insurgent",
-        "jihadist",
-        "paramilitary",
-        "guerrilla",
-        "separatist",
-        "opposition",
-    }
-)
+_NON_STATE_FORCES = _GROUP_NOUNS - {"group", "unit", "force", "fighter"}
 #: Group nouns that name somebody only with a qualifier ("Kurdish groups", not "groups").
 _VAGUE_GROUP_NOUNS = frozenset({"group", "unit", "force", "fighter"})
 #: Distinct groups remembered for "the four countries" (the latest first).
