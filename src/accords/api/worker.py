@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import signal
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -80,11 +81,20 @@ def execute(query: QueryFn, job: Job) -> Answer:
         return Answer("error", str(exc).encode("utf-8"))
 
 
+#: How often a read-only open is retried, and the pause between tries. The writer's
+#: background compaction can delete a table file between the moment a read-only open
+#: reads the manifest and the moment it opens that file; a second open sees the new
+#: manifest.
+OPEN_ATTEMPTS = 8
+OPEN_PAUSE_S = 0.05
+
+
 class _Engine:
     """A read-only view of the on-disk store, reopened when the generation moves on."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, opener: Callable[[str], ox.Store] = ox.Store.read_only) -> None:
         self.path = path
+        self.opener = opener
         self.generation = -1
         self.store: ox.Store | None = None
 
@@ -104,11 +114,44 @@ class _Engine:
         )
 
     def at(self, generation: int) -> _Engine:
+        """The view for ``generation``, opened afresh if the store has changed."""
         if self.store is None or generation != self.generation:
             self.store = None
-            self.store = ox.Store.read_only(self.path)
+            self.store = self._open()
             self.generation = generation
         return self
+
+    def reopen(self) -> None:
+        """Drop the view so that the next :meth:`at` opens the store again."""
+        self.store = None
+
+    def _open(self) -> ox.Store:
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                return self.opener(self.path)
+            except (OSError, RuntimeError):
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(OPEN_PAUSE_S * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+def _vanished_file(answer: Answer) -> bool:
+    """A query that failed because compaction removed a file under a stale view."""
+    return answer.kind == "error" and b"No such file" in answer.body
+
+
+def answer_job(engine: _Engine, job: Job) -> Answer:
+    """Run ``job`` on the view of its generation; a stale view is reopened once."""
+    try:
+        answer = execute(engine.at(job.generation).query, job)
+        if _vanished_file(answer):
+            engine.reopen()
+            answer = execute(engine.at(job.generation).query, job)
+        return answer
+    except (OSError, RuntimeError) as exc:
+        engine.reopen()
+        return Answer("error", f"cannot open the store: {exc}".encode())
 
 
 def worker_main(conn: Connection, store_path: str) -> None:
@@ -120,10 +163,7 @@ def worker_main(conn: Connection, store_path: str) -> None:
             job: Job = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            answer = execute(engine.at(job.generation).query, job)
-        except OSError as exc:
-            answer = Answer("error", f"cannot open the store: {exc}".encode())
+        answer = answer_job(engine, job)
         try:
             conn.send(answer)
         except (BrokenPipeError, OSError):
