@@ -33,8 +33,14 @@ def oxigraph_server(location: Path) -> Iterator[str]:
     """Run a server over ``location``; yield its base URL; stop it afterwards."""
     port = free_port()
     process = subprocess.Popen(
-        [str(oxigraph_binary()), "serve", "--location", str(location),
-         "--bind", f"127.0.0.1:{port}"],
+        [
+            str(oxigraph_binary()),
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -14,8 +14,15 @@ ACCORDS = [sys.executable, "-m", "accords.cli"]
 
 def _run(*args: str, env_store: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*ACCORDS, *args], capture_output=True, text=True, timeout=600,
-        env={"PATH": "/usr/bin:/bin", "ACCORDS_STORE": str(env_store), "HOME": str(env_store.parent)},
+        [*ACCORDS, *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "ACCORDS_STORE": str(env_store),
+            "HOME": str(env_store.parent),
+        },
     )
 
 
@@ -31,8 +38,17 @@ def test_ingest_reports_and_query_answers(tmp_path: Path) -> None:
     assert "documents read: 6" in summary and "stored: 5" in summary and "skipped: 1" in summary
     assert "garbage.txt" in summary and "binary" in summary
 
-    query = _run("query", "meetings_in_period", "--param", "from=2020-01-01", "--param", "to=2020-12-31",
-                 "--format", "json", env_store=store)
+    query = _run(
+        "query",
+        "meetings_in_period",
+        "--param",
+        "from=2020-01-01",
+        "--param",
+        "to=2020-12-31",
+        "--format",
+        "json",
+        env_store=store,
+    )
     assert query.returncode == 0, query.stderr
     results = json.loads(query.stdout)
     rows = results["results"]["bindings"]

@@ -40,8 +40,15 @@ def test_jsonl_records_carry_type_actors_time_modality_and_sentence(
     assert {"relationship", "meeting", "claim"} <= kinds
     for line in lines:
         assert line["document"] == DOCUMENT.id and line["type"]
-        assert line["modality"] in {"asserted", "agreed", "proposed", "planned", "denied",
-                                    "rumoured", "ended"}
+        assert line["modality"] in {
+            "asserted",
+            "agreed",
+            "proposed",
+            "planned",
+            "denied",
+            "rumoured",
+            "ended",
+        }
         sentence = line["sentence"]
         assert isinstance(sentence, dict)
         assert DOCUMENT.text[sentence["start"] : sentence["end"]] == sentence["text"]
@@ -50,13 +57,15 @@ def test_jsonl_records_carry_type_actors_time_modality_and_sentence(
         assert isinstance(actors, list)
         for actor in actors:
             assert set(actor) >= {"label", "wikidata"}
-    qids = {a["wikidata"] for line in lines if line["record"] == "relationship"
-            for a in line["actors"]}  # type: ignore[union-attr]
+    qids = {
+        a["wikidata"] for line in lines if line["record"] == "relationship" for a in line["actors"]
+    }  # type: ignore[union-attr]
     assert {"Q159", "Q43"} <= qids  # Russia and Turkey
 
 
-def test_turtle_and_trig_hold_the_same_records(tmp_path: Path,
-                                               lines: list[dict[str, object]]) -> None:
+def test_turtle_and_trig_hold_the_same_records(
+    tmp_path: Path, lines: list[dict[str, object]]
+) -> None:
     ttl = Graph().parse(data=run(["--format", "ttl", str(SEED)], tmp_path / "s"), format="turtle")
     trig = Dataset()
     trig.parse(data=run(["--format", "trig", str(SEED)], tmp_path / "s"), format="trig")
@@ -64,8 +73,11 @@ def test_turtle_and_trig_hold_the_same_records(tmp_path: Path,
     assert len(named) == len(ttl) > 0
     claims = set(ttl.subjects(RDF.type, ACC.Claim))
     assert 0 < len(claims) <= sum(1 for line in lines if line["record"] == "claim")
-    assert (URIRef(f"https://w3id.org/accords/id/doc/{DOCUMENT.id}"), RDF.type,
-            ACC.NewsArticle) in named
+    assert (
+        URIRef(f"https://w3id.org/accords/id/doc/{DOCUMENT.id}"),
+        RDF.type,
+        ACC.NewsArticle,
+    ) in named
 
 
 def test_unreadable_input_is_an_error(tmp_path: Path) -> None:

@@ -694,10 +694,10 @@ def test_talks_between_one_state_and_nobody_named_are_no_meeting(run: Run) -> No
 
 
 def test_speaking_at_an_organ_is_a_meeting_of_the_organ(run: Run) -> None:
-    ex = run("Joe Biden spoke after Boris Johnson at the United Nations General Assembly on Tuesday.")
-    assert _meeting_rows(ex) == [
-        ("Meeting", {"Q6279", "Q180589", "Q47423", "Q30", "Q145"}, "held")
-    ]
+    ex = run(
+        "Joe Biden spoke after Boris Johnson at the United Nations General Assembly on Tuesday."
+    )
+    assert _meeting_rows(ex) == [("Meeting", {"Q6279", "Q180589", "Q47423", "Q30", "Q145"}, "held")]
 
 
 def test_speaking_at_a_rally_is_no_meeting(run: Run) -> None:
@@ -826,8 +826,7 @@ def test_calling_for_a_summit_with_someone_proposes_the_callers_summit(run: Run)
 
 def test_travelling_for_talks_with_an_official_the_travellers_take_part(run: Run) -> None:
     ex = run(
-        "Israel's Mossad chief travelled to Washington for talks with CIA director "
-        "William Burns."
+        "Israel's Mossad chief travelled to Washington for talks with CIA director William Burns."
     )
     rows = _meeting_rows(ex)
     # one record: the visit, named by the travel, with the one it is for talks with
@@ -1089,9 +1088,7 @@ def test_an_agreement_on_security_cooperation_is_security_cooperation(run: Run) 
 
 
 def test_a_meeting_reported_again_without_a_date_is_the_dated_one(run: Run) -> None:
-    ex = run(
-        "Erdogan met Putin in Sochi on Monday. The two leaders discussed the war in Ukraine."
-    )
+    ex = run("Erdogan met Putin in Sochi on Monday. The two leaders discussed the war in Ukraine.")
     assert len({(m.type, m.date.value if m.date else None) for m in ex.meetings}) == 1
     assert all(m.date is not None and m.date.value == "2021-03-08" for m in ex.meetings)
 
@@ -1109,9 +1106,7 @@ def test_the_three_agencies_are_the_three_named_before(run: Run) -> None:
         "Egypt, Jordan and Iraq held talks in Amman on Monday. The three governments have "
         "been working together on border security."
     )
-    assert any(
-        _keys(r.members) == {"Q79", "Q810", "Q796"} for r in ex.relationships
-    ), _typed(ex)
+    assert any(_keys(r.members) == {"Q79", "Q810", "Q796"} for r in ex.relationships), _typed(ex)
 
 
 def test_an_opposition_named_by_a_demonym_is_not_the_state(run: Run) -> None:
@@ -1157,8 +1152,7 @@ def test_steps_aimed_at_coordinating_against_militants_are_proposed_security_coo
 
 def test_an_assertion_of_wrongdoing_is_an_accusation(run: Run) -> None:
     ex = run(
-        "Those reports follow a pattern of Iranian disinformation, according to British "
-        "officials."
+        "Those reports follow a pattern of Iranian disinformation, according to British officials."
     )
     assert [c.type.value for c in ex.claims] == ["Accusation"]
     ex = run("British officials said the talks with Iran went well.")
@@ -1186,9 +1180,7 @@ def test_a_joint_statement_is_coordination_of_its_makers(run: Run) -> None:
 
 
 def test_a_meeting_that_could_take_place_later_is_not_held(run: Run) -> None:
-    ex = run(
-        "Cavusoglu said a meeting between Erdogan and Assad could take place later this year."
-    )
+    ex = run("Cavusoglu said a meeting between Erdogan and Assad could take place later this year.")
     assert [r[2] for r in _meeting_rows(ex)] == ["proposed"]
 
 

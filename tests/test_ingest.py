@@ -88,7 +88,8 @@ def test_changed_article_replaces_its_old_version(tmp_path: Path, analyzer: Anal
     [new] = store.document_ids()
     assert new != old
     texts = _select(
-        store, "SELECT ?t WHERE { ?d <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?t }"
+        store,
+        "SELECT ?t WHERE { ?d <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?t }",
     )
     assert [r["t"].value for r in texts] == [article.read_text("utf-8")]
     assert not any(store.export_graph(GRAPH_BASE + old))

@@ -50,7 +50,10 @@ def test_killed_worker_is_replaced_and_no_document_lost(
     killed: list[int] = []
     with caplog.at_level(logging.WARNING, logger="accords.parallel.pool"):
         summary = ingest_paths_pool(
-            [SEEDS], store, workers=2, batch_size=1,
+            [SEEDS],
+            store,
+            workers=2,
+            batch_size=1,
             on_result=_kill_a_worker_after_first(killed),
         )
     assert killed and "a worker process died" in caplog.text
@@ -62,7 +65,11 @@ def test_given_up_documents_are_named_and_absent_then_retried(tmp_path: Path) ->
     store = OxigraphStore(tmp_path / "store")
     killed: list[int] = []
     summary = ingest_paths_pool(
-        [SEEDS], store, workers=2, batch_size=1, max_attempts=1,
+        [SEEDS],
+        store,
+        workers=2,
+        batch_size=1,
+        max_attempts=1,
         on_result=_kill_a_worker_after_first(killed),
     )
     assert killed

@@ -128,7 +128,9 @@ def test_a_document_graph_is_checked_without_rdflib() -> None:
     graph = sample_graph()
     doc = DocumentGraph.from_rdflib(graph)
     assert validate_document(doc).conforms
-    broken = DocumentGraph(doc.identifier, [t for t in doc.triples if t[1].value != str(ACC.member)])
+    broken = DocumentGraph(
+        doc.identifier, [t for t in doc.triples if t[1].value != str(ACC.member)]
+    )
     outcome = validate_document(broken)
     assert not outcome.conforms
     assert {r.path for r in outcome.results} == {str(ACC.member)}

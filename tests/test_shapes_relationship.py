@@ -51,9 +51,7 @@ def test_a_hostility_without_direction_conforms() -> None:
     assert violations(g) == set()
 
 
-@pytest.mark.parametrize(
-    ("dropped", "path"), [(ACC.target, ACC.target), (ACC.source, ACC.source)]
-)
+@pytest.mark.parametrize(("dropped", "path"), [(ACC.target, ACC.target), (ACC.source, ACC.source)])
 def test_a_hostility_with_one_end_only_violates(dropped: URIRef, path: URIRef) -> None:
     g = _with_hostilities()
     g.remove((ATTACK, dropped, None))

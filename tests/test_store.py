@@ -122,7 +122,9 @@ def test_killed_writer_leaves_old_or_new_version_never_half(tmp_path: Path) -> N
         store.close()
 
 
-def test_writes_are_flushed_to_disk_every_so_many_quads(tmp_path: Path, monkeypatch: object) -> None:
+def test_writes_are_flushed_to_disk_every_so_many_quads(
+    tmp_path: Path, monkeypatch: object
+) -> None:
     """Unflushed writes stay in RocksDB's memtables (the writer's memory grew with the store)."""
     import accords.store as store_module
 

@@ -31,7 +31,7 @@ def _graph(key: str, n: int, tag: str) -> rdflib.Graph:
     doc = rdflib.URIRef(DOC + tag)
     g.add((doc, ACC.sourceKey, rdflib.Literal(key)))
     for i in range(n - 1):
-        g.add((doc, ACC[f"p{i}"], rdflib.Literal(f"{tag} line\n{i} \"quoted\" é <x>")))
+        g.add((doc, ACC[f"p{i}"], rdflib.Literal(f'{tag} line\n{i} "quoted" é <x>')))
     return g
 
 
@@ -99,7 +99,8 @@ def test_query_default_graph_is_the_union_unless_given(store: Store) -> None:
     assert [r["k"].value for r in only] == ["k2"]
     named = store.query(
         f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d <{ACC.sourceKey}> ?k }} }}",
-        default_graphs=[], named_graphs=[graph_iri("aaa")],
+        default_graphs=[],
+        named_graphs=[graph_iri("aaa")],
     )
     assert isinstance(named, ox.QuerySolutions)
     assert [r["g"] for r in named] == [ox.NamedNode(graph_iri("aaa"))]
@@ -172,11 +173,16 @@ def test_remote_store_explains_an_unreachable_server() -> None:
 def test_remote_store_endpoint_forms() -> None:
     oxi = RemoteStore("http://h:7878/")
     assert (oxi.query_url, oxi.update_url, oxi.store_url, oxi.union) == (
-        "http://h:7878/query", "http://h:7878/update", "http://h:7878/store", "oxigraph",
+        "http://h:7878/query",
+        "http://h:7878/update",
+        "http://h:7878/store",
+        "oxigraph",
     )
     fuseki = RemoteStore("http://h:3030/ds")
     assert (fuseki.query_url, fuseki.store_url, fuseki.union) == (
-        "http://h:3030/ds", "http://h:3030/ds", "fuseki",
+        "http://h:3030/ds",
+        "http://h:3030/ds",
+        "fuseki",
     )
     graphdb = RemoteStore(
         "http://h:7200/repositories/acc?update=acc/statements&store=acc/rdf-graphs/service&union=native"

@@ -23,15 +23,20 @@ def found(timexes: list[Timex], text: str, context: str, source: str) -> Timex:
     for t in timexes:
         if t.text == text and at <= t.start < at + len(context):
             return t
-    raise AssertionError(f"{text!r} not tagged in {context!r}: "
-                         f"{[(t.text, t.value) for t in timexes if at <= t.start < at + 400]}")
+    raise AssertionError(
+        f"{text!r} not tagged in {context!r}: "
+        f"{[(t.text, t.value) for t in timexes if at <= t.start < at + 400]}"
+    )
 
 
-@pytest.mark.parametrize(("context", "text", "value"), [
-    ("President Vladimir Putin said Friday", "Friday", "2018-09-07"),
-    ("she told reporters Tuesday", "Tuesday", "2018-09-04"),
-    ("she said Wednesday", "Wednesday", "2018-09-05"),
-])
+@pytest.mark.parametrize(
+    ("context", "text", "value"),
+    [
+        ("President Vladimir Putin said Friday", "Friday", "2018-09-07"),
+        ("she told reporters Tuesday", "Tuesday", "2018-09-04"),
+        ("she said Wednesday", "Wednesday", "2018-09-05"),
+    ],
+)
 def test_seed_000_weekdays_in_past_tense(context: str, text: str, value: str) -> None:
     doc = seed("000")
     t = found(tag(doc, date(2018, 9, 7)), text, context, doc)
@@ -93,18 +98,21 @@ def test_seed_003() -> None:
     assert found(timexes, "2015", "arrested in 2015", doc).value == "2015"
 
 
-@pytest.mark.parametrize(("context", "text", "value", "anchor"), [
-    ("Reuters reported on Dec. 2", "Dec. 2", "2022-12-02", "at"),
-    ("said Nov. 29 that", "Nov. 29", "2022-11-29", "at"),
-    ("operation plans in July", "July", "2022-07", "at"),
-    ("in Istanbul last month", "last month", "2022-11", "at"),
-    ("held in May", "May", "2022-05", "at"),
-    ("said in June that", "June", "2022-06", "at"),
-    ("Erdogan said Tuesday", "Tuesday", "2022-12-06", "at"),
-    ("heading to Turkey on Thursday", "Thursday", "2022-12-08", "at"),
-    ("Ronald Reagan in 1988", "1988", "1988", "at"),
-    ("up to 2008 Russia", "2008", "2008", "until"),
-])
+@pytest.mark.parametrize(
+    ("context", "text", "value", "anchor"),
+    [
+        ("Reuters reported on Dec. 2", "Dec. 2", "2022-12-02", "at"),
+        ("said Nov. 29 that", "Nov. 29", "2022-11-29", "at"),
+        ("operation plans in July", "July", "2022-07", "at"),
+        ("in Istanbul last month", "last month", "2022-11", "at"),
+        ("held in May", "May", "2022-05", "at"),
+        ("said in June that", "June", "2022-06", "at"),
+        ("Erdogan said Tuesday", "Tuesday", "2022-12-06", "at"),
+        ("heading to Turkey on Thursday", "Thursday", "2022-12-08", "at"),
+        ("Ronald Reagan in 1988", "1988", "1988", "at"),
+        ("up to 2008 Russia", "2008", "2008", "until"),
+    ],
+)
 def test_seed_004(context: str, text: str, value: str, anchor: str) -> None:
     doc = seed("004")
     t = found(tag(doc, date(2022, 12, 7)), text, context, doc)

@@ -44,8 +44,9 @@ def test_annotate_only_adds_timex3_tags() -> None:
     out = annotate(TE3)
     added = re.findall(r"<TIMEX3 [^>]*>|</TIMEX3>", out)
     assert re.sub(r"<TIMEX3 tid=\"t\d+\"[^>]*>|</TIMEX3>", "", out) == re.sub(
-        r"<TIMEX3 tid=\"t\d+\"[^>]*>|</TIMEX3>", "", TE3)
-    body = out[out.index("<TEXT>"):]
+        r"<TIMEX3 tid=\"t\d+\"[^>]*>|</TIMEX3>", "", TE3
+    )
+    body = out[out.index("<TEXT>") :]
     assert '<TIMEX3 tid="t1" type="DATE" value="2018-09-07">Friday</TIMEX3>' in body
     assert '<TIMEX3 tid="t2" type="DATE" value="2016">2016</TIMEX3>' in body
     assert '<TIMEX3 tid="t3" type="DATE" value="2018-10">next month</TIMEX3>' in body
@@ -63,7 +64,7 @@ def test_text_of_maps_plain_characters_to_raw_offsets() -> None:
     body = "a &amp; <EVENT>b</EVENT>"
     plain = text_of(body)
     assert plain.text == "a & b"
-    assert body[plain.raw_start[2]:plain.raw_end[2]] == "&amp;"
+    assert body[plain.raw_start[2] : plain.raw_end[2]] == "&amp;"
     assert body[plain.raw_start[4]] == "b"
 
 
@@ -78,8 +79,9 @@ def test_command_tags_a_folder(tmp_path: Path) -> None:
 
 
 def test_command_prints_expressions_of_text() -> None:
-    result = CliRunner().invoke(_app(), ["timex", "--text", "Putin said Friday.", "--date",
-                                         "2018-09-07"])
+    result = CliRunner().invoke(
+        _app(), ["timex", "--text", "Putin said Friday.", "--date", "2018-09-07"]
+    )
     assert result.exit_code == 0, result.output
     assert "'Friday'\tDATE\t2018-09-07\tat" in result.output
 

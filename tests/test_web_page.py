@@ -212,7 +212,9 @@ def ask(pg: Any, base_url: str, question: str) -> None:
 
 def test_ask_which_alliances_existed_in_2018(page: tuple[Any, Recorder], base_url: str) -> None:
     pg, rec = page
-    expected = httpx.get(base_url + "/alliances", params={"year": 2018, "limit": 500}).json()["count"]
+    expected = httpx.get(base_url + "/alliances", params={"year": 2018, "limit": 500}).json()[
+        "count"
+    ]
     assert expected >= 3
     ask(pg, base_url, "which alliances existed in 2018")
     assert f"{expected} found" in pg.locator("#answer .message").inner_text()

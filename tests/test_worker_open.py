@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from accords.api import worker
+from accords import readonly
 from accords.api.worker import Job, _Engine, answer_job
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -46,7 +46,7 @@ def small_store(path: Path) -> Path:
 def test_open_is_retried_when_a_table_file_vanished(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(worker, "OPEN_PAUSE_S", 0.0)
+    monkeypatch.setattr(readonly, "OPEN_PAUSE_S", 0.0)
     calls, opener = flaky_opener(failures=3)
     engine = _Engine(str(small_store(tmp_path / "s")), opener)  # type: ignore[arg-type]
     answer = answer_job(engine, count_job(1))
@@ -58,17 +58,17 @@ def test_open_is_retried_when_a_table_file_vanished(
 def test_a_store_that_never_opens_gives_an_error_answer_not_a_dead_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(worker, "OPEN_PAUSE_S", 0.0)
+    monkeypatch.setattr(readonly, "OPEN_PAUSE_S", 0.0)
     calls, opener = flaky_opener(failures=10_000)
     engine = _Engine(str(small_store(tmp_path / "s")), opener)  # type: ignore[arg-type]
     answer = answer_job(engine, count_job(1))
     assert answer.kind == "error"
     assert answer.body.startswith(b"cannot open the store:")
     assert b"No such file" in answer.body
-    assert len(calls) == worker.OPEN_ATTEMPTS
+    assert len(calls) == readonly.OPEN_ATTEMPTS
     # the next job tries again rather than reusing a half-open view
     assert answer_job(engine, count_job(1)).kind == "error"
-    assert len(calls) == 2 * worker.OPEN_ATTEMPTS
+    assert len(calls) == 2 * readonly.OPEN_ATTEMPTS
 
 
 def test_views_opened_while_the_writer_flushes_all_answer(tmp_path: Path) -> None:

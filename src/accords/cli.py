@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, help="accords: a temporal knowledge graph of state relations")
+app = typer.Typer(
+    no_args_is_help=True, help="accords: a temporal knowledge graph of state relations"
+)
 
 # --- command registrations: one line each, added by the module that owns the command ---
 # (keep this block one registration per line so parallel edits do not collide)
@@ -17,7 +19,9 @@ app.command("query")(__import__("accords.commands.query", fromlist=["_"]).query_
 app.command("stats")(__import__("accords.commands.query", fromlist=["_"]).stats_command)
 app.command("eval")(__import__("accords.commands.eval", fromlist=["_"]).eval_command)
 app.command("validate")(__import__("accords.commands.validate", fromlist=["_"]).validate_command)
-app.command("ontology-doc")(__import__("accords.rdf.ontology_doc", fromlist=["_"]).ontology_doc_command)
+app.command("ontology-doc")(
+    __import__("accords.rdf.ontology_doc", fromlist=["_"]).ontology_doc_command
+)
 app.command("extract")(__import__("accords.commands.extract", fromlist=["_"]).extract_command)
 app.command("ask")(__import__("accords.commands.ask", fromlist=["_"]).ask_command)
 # --- end of command registrations ---

@@ -359,9 +359,7 @@ MEETINGS: _Kind[Meeting, GoldMeeting] = _Kind(
     describe=lambda p: (
         f"{p.type.value}({', '.join(a[1] for a in _meet_actors(p))}) {p.status.value}"
     ),
-    describe_gold=lambda g: (
-        f"{g.type.value}({', '.join(sorted(g.participants))}) {g.status.value}"
-    ),
+    describe_gold=lambda g: f"{g.type.value}({', '.join(sorted(g.participants))}) {g.status.value}",
 )
 
 
@@ -472,11 +470,17 @@ def _errors(
         if g in matched_g:
             p = next(p for p, gg in core if gg == g)
             if not kind.extra(preds[p], gold):
-                error("wrong modality/status/type", (s.start, s.end),
-                      f"gold {kind.describe_gold(gold)}; predicted {kind.describe(preds[p])}")
+                error(
+                    "wrong modality/status/type",
+                    (s.start, s.end),
+                    f"gold {kind.describe_gold(gold)}; predicted {kind.describe(preds[p])}",
+                )
             if kind.time(preds[p], gold) is False:
-                error("wrong time", (s.start, s.end),
-                      f"gold {kind.describe_gold(gold)}; predicted {kind.describe(preds[p])}")
+                error(
+                    "wrong time",
+                    (s.start, s.end),
+                    f"gold {kind.describe_gold(gold)}; predicted {kind.describe(preds[p])}",
+                )
             continue
         near = [p for p in range(len(preds)) if p not in matched_p and same(preds[p], gold)]
         if any(kind.actors(preds[p], gold) for p in near):

@@ -158,7 +158,9 @@ class RemoteStore:
 
     def _query(self, sparql: str, params: list[tuple[str, str]]) -> QueryResult:
         response = self._send(
-            "POST", self.query_url, "query",
+            "POST",
+            self.query_url,
+            "query",
             params=params,
             content=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query", "Accept": _RESULTS_ACCEPT},
@@ -186,7 +188,9 @@ class RemoteStore:
         """Run a SPARQL Update request (one transaction on Oxigraph and Fuseki)."""
         self._writable()
         self._send(
-            "POST", self.update_url, "update",
+            "POST",
+            self.update_url,
+            "update",
             content=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update"},
         )
@@ -247,8 +251,11 @@ class RemoteStore:
     def export_graph(self, graph: str) -> rdflib.Graph:
         """A named graph as an rdflib Graph (Graph Store Protocol GET)."""
         response = self._send(
-            "GET", self.store_url, f"export {graph}",
-            params={"graph": graph}, headers={"Accept": "application/n-triples"},
+            "GET",
+            self.store_url,
+            f"export {graph}",
+            params={"graph": graph},
+            headers={"Accept": "application/n-triples"},
         )
         out = rdflib.Graph()
         if response.status_code != 404 and response.content.strip():
@@ -259,7 +266,9 @@ class RemoteStore:
         """Replace a whole named graph atomically (Graph Store Protocol PUT)."""
         self._writable()
         self._send(
-            "PUT", self.store_url, f"replace {graph}",
+            "PUT",
+            self.store_url,
+            f"replace {graph}",
             params={"graph": graph},
             content=_ntriples(data).encode("utf-8"),
             headers={"Content-Type": "application/n-triples"},
@@ -267,9 +276,7 @@ class RemoteStore:
 
     def stats(self) -> StoreStats:
         rows = list(
-            self._select(
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-            )
+            self._select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         )
         named = sum(int(row["n"].value) for row in rows)
         default = 0
@@ -297,4 +304,3 @@ def _as_query_triples(triples: object) -> ox.QueryTriples:
     result = scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
     assert isinstance(result, ox.QueryTriples)
     return result
-

@@ -20,6 +20,7 @@ import rdflib
 
 from accords.errors import StoreError
 from accords.rdf.triples import DocumentGraph
+from accords.readonly import open_read_only
 
 ACC = "https://w3id.org/accords/ontology#"
 GRAPH_BASE = "https://w3id.org/accords/graph/"
@@ -117,11 +118,11 @@ class OxigraphStore:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = open_read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             where = self.path or "memory"
             raise StoreError(
                 f"cannot open the store at {where}: {exc}. Is another accords process "

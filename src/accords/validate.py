@@ -79,7 +79,10 @@ def _compiled() -> ShapesGraph:
 def _run(data: Graph) -> tuple[bool, Graph]:
     # advanced: the text-anchor and other cross-node checks are SPARQL-based targets
     options = {
-        "inference": "none", "inplace": True, "abort_on_first": False, "logger": _LOG,
+        "inference": "none",
+        "inplace": True,
+        "abort_on_first": False,
+        "logger": _LOG,
         "advanced": True,
     }
     with _LOCK:
@@ -111,7 +114,10 @@ def validate_documents(graphs: Sequence[DocumentGraph]) -> list[ValidationOutcom
     """
     check = conformance_check()
     verdicts = check.verdicts([g.triples for g in graphs]) if check else [None] * len(graphs)
-    return [_CONFORMS if v is True else validate_graph(g.rdflib()) for g, v in zip(graphs, verdicts, strict=True)]
+    return [
+        _CONFORMS if v is True else validate_graph(g.rdflib())
+        for g, v in zip(graphs, verdicts, strict=True)
+    ]
 
 
 def validate_document(data: DocumentGraph) -> ValidationOutcome:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import itertools
 import signal
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
+
+from accords.readonly import open_read_only
 
 #: (sparql, default_graphs, named_graphs) -> result; Store.query has this shape.
 QueryFn = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
@@ -81,14 +82,6 @@ def execute(query: QueryFn, job: Job) -> Answer:
         return Answer("error", str(exc).encode("utf-8"))
 
 
-#: How often a read-only open is retried, and the pause between tries. The writer's
-#: background compaction can delete a table file between the moment a read-only open
-#: reads the manifest and the moment it opens that file; a second open sees the new
-#: manifest.
-OPEN_ATTEMPTS = 8
-OPEN_PAUSE_S = 0.05
-
-
 class _Engine:
     """A read-only view of the on-disk store, reopened when the generation moves on."""
 
@@ -126,14 +119,7 @@ class _Engine:
         self.store = None
 
     def _open(self) -> ox.Store:
-        for attempt in range(OPEN_ATTEMPTS):
-            try:
-                return self.opener(self.path)
-            except (OSError, RuntimeError):
-                if attempt == OPEN_ATTEMPTS - 1:
-                    raise
-                time.sleep(OPEN_PAUSE_S * (attempt + 1))
-        raise AssertionError("unreachable")
+        return open_read_only(self.path, self.opener)
 
 
 def _vanished_file(answer: Answer) -> bool:

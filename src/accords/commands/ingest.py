@@ -27,7 +27,8 @@ def ingest_command(
     workers: Annotated[int, typer.Option(help="Worker processes (or Ray actors) that extract")] = 1,
     engine: Annotated[str, typer.Option(help="local (this machine) or ray")] = "local",
     address: Annotated[
-        str | None, typer.Option(help="Ray cluster address (with --engine ray; default: start Ray here)")
+        str | None,
+        typer.Option(help="Ray cluster address (with --engine ray; default: start Ray here)"),
     ] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per batch")] = 16,
     reports: Annotated[
@@ -80,15 +81,24 @@ def ingest_command(
             from accords.parallel.ray_engine import ingest_ray
 
             summary = ingest_ray(
-                paths, graph_store, address=address, actors=max(1, workers),
-                batch_size=batch_size, model=settings.spacy_model, on_result=on_result,
+                paths,
+                graph_store,
+                address=address,
+                actors=max(1, workers),
+                batch_size=batch_size,
+                model=settings.spacy_model,
+                on_result=on_result,
             )
         elif workers > 1:
             from accords.parallel.pool import ingest_paths_pool
 
             summary = ingest_paths_pool(
-                paths, graph_store, workers=workers, model=settings.spacy_model,
-                batch_size=batch_size, on_result=on_result,
+                paths,
+                graph_store,
+                workers=workers,
+                model=settings.spacy_model,
+                batch_size=batch_size,
+                on_result=on_result,
             )
         else:
             summary = ingest_paths(

@@ -71,7 +71,9 @@ def query_command(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if isinstance(result, ox.QueryTriples):
-        typer.echo((ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"").decode("utf-8"), nl=False)
+        typer.echo(
+            (ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"").decode("utf-8"), nl=False
+        )
         return
     if fmt != "table":
         qrf = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV

@@ -17,8 +17,10 @@ def timex_command(
     input_dir: Annotated[Path | None, typer.Argument(help="folder of .tml/.TE3input files")] = None,
     output_dir: Annotated[Path | None, typer.Argument(help="where the tagged files go")] = None,
     text: Annotated[str | None, typer.Option("--text", help="tag this text instead")] = None,
-    ref: Annotated[str | None, typer.Option(
-        "--date", help="document date for --text: 2018-09-07, 2018-09 or 2018")] = None,
+    ref: Annotated[
+        str | None,
+        typer.Option("--date", help="document date for --text: 2018-09-07, 2018-09 or 2018"),
+    ] = None,
 ) -> None:
     """Tag temporal expressions: INPUT_DIR OUTPUT_DIR for TimeML, or --text "..." --date D."""
     try:
@@ -29,7 +31,8 @@ def timex_command(
             return
         if input_dir is None or output_dir is None:
             raise typer.BadParameter(
-                "give INPUT_DIR and OUTPUT_DIR (TimeML folders), or --text \"...\" [--date D]")
+                'give INPUT_DIR and OUTPUT_DIR (TimeML folders), or --text "..." [--date D]'
+            )
         if ref is not None:
             raise typer.BadParameter("--date goes with --text; TimeML files carry their own DCT")
         written = annotate_dir(input_dir, output_dir)
@@ -48,5 +51,6 @@ def _print_text(text: str, ref: str | None) -> None:
         bounds = f"{t.span.earliest}..{t.span.latest}" if t.span else "-"
         extra = f" to {t.end_span.value}" if t.end_span else ""
         note = f"  ({t.note})" if t.note else ""
-        typer.echo(f"{t.start}-{t.end}\t{t.text!r}\t{t.type}\t{t.value}\t{t.anchor}{extra}\t"
-                   f"{bounds}{note}")
+        typer.echo(
+            f"{t.start}-{t.end}\t{t.text!r}\t{t.type}\t{t.value}\t{t.anchor}{extra}\t{bounds}{note}"
+        )

@@ -61,7 +61,9 @@ def store_graphs(location: str) -> Iterator[tuple[str, Graph]]:
 def validate_command(
     path: Annotated[
         Path | None,
-        typer.Argument(help="A data file (.ttl .trig .nq .nt .jsonld .rdf), or with --store a store"),
+        typer.Argument(
+            help="A data file (.ttl .trig .nq .nt .jsonld .rdf), or with --store a store"
+        ),
     ] = None,
     store: Annotated[
         bool,

@@ -129,7 +129,9 @@ def link_mentions(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Me
     """Every actor or place mention of ``doc`` (made from ``document.text``), linked or NIL."""
     starts = [s.start_char for s in doc.sents]
     found = _spans(doc, starts)
-    ctx = _Context(doc_text(doc), document.published, Counter(), set(), {}, _mentions_un(doc_text(doc)))
+    ctx = _Context(
+        doc_text(doc), document.published, Counter(), set(), {}, _mentions_un(doc_text(doc))
+    )
     for item in found:
         _first_pass(item, gazetteer, ctx)
         if item.entity is not None and item.score >= THRESHOLD:

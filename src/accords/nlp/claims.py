@@ -190,9 +190,7 @@ def _to_task(token: Token) -> bool:
         token.pos_ == "VERB"
         and lemma(token) == "take"
         and any(
-            c.dep_ == "prep"
-            and c.lower_ == "to"
-            and any(o.lower_ == "task" for o in c.children)
+            c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "task" for o in c.children)
             for c in token.children
         )
     )
@@ -226,7 +224,9 @@ def _labelled(cue: Token) -> tuple[int, int] | None:
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    labels = [c for c in cue.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    labels = [
+        c for c in cue.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"
+    ]
     if not labelled or not labels:
         return None
     first, last = labelled[0].left_edge, labels[-1].right_edge
@@ -305,7 +305,9 @@ _MOTION = frozenset({"go", "travel", "fly", "send", "return", "come", "move", "h
 def _a_place(token: Token) -> bool:
     """Whether a name stands as a location: the object (or its owner) of a place preposition."""
     head = token
-    while head.dep_ in ("compound", "poss", "amod", "conj", "appos", "case") and head.head.i != head.i:
+    while (
+        head.dep_ in ("compound", "poss", "amod", "conj", "appos", "case") and head.head.i != head.i
+    ):
         head = head.head
     prep = head.head
     if head.dep_ != "pobj" or prep.pos_ != "ADP":
@@ -323,7 +325,8 @@ def claim_type(cue: Token, content: str) -> ClaimType:
         return ClaimType.ACCUSATION if accusing else ClaimType.ASSERTION
     ctype = CLAIM_VERBS.get(lemma(cue), ClaimType.ASSERTION)
     if ctype is ClaimType.ASSERTION and re.search(
-        r"\b(I suggest|we suggest|I propose|we propose|should|must|I call for|we call for)\b", content
+        r"\b(I suggest|we suggest|I propose|we propose|should|must|I call for|we call for)\b",
+        content,
     ):
         return ClaimType.PROPOSAL
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):

@@ -356,9 +356,7 @@ def _place(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | N
     return place, name
 
 
-def _whereabouts(
-    trigger: Token, actors: ActorContext
-) -> tuple[Entity | None, str | None, bool]:
+def _whereabouts(trigger: Token, actors: ActorContext) -> tuple[Entity | None, str | None, bool]:
     """The meeting's place, and whether it is where travellers go (a host, not a venue)."""
     candidates = [trigger]
     if trigger.pos_ != "VERB":

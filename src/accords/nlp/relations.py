@@ -478,7 +478,16 @@ def _agreement_type(token: Token) -> RelationType | None:
 
 
 _ARMED_WORDS = frozenset(
-    {"separatist", "militant", "rebel", "insurgent", "jihadist", "militia", "terrorist", "terrorism"}
+    {
+        "separatist",
+        "militant",
+        "rebel",
+        "insurgent",
+        "jihadist",
+        "militia",
+        "terrorist",
+        "terrorism",
+    }
 )
 
 

@@ -13,9 +13,7 @@ from accords.store import INGEST_LOG, Store
 
 def canonical_nquads(store: Store) -> bytes:
     """Every quad of every named graph but the ingest log, one per line, sorted."""
-    rows = store.query(
-        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", default_graphs=[]
-    )
+    rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", default_graphs=[])
     assert isinstance(rows, ox.QuerySolutions)
     lines = {
         f"{row['s']} {row['p']} {row['o']} {row['g']} .\n"

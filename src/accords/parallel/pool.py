@@ -164,7 +164,9 @@ def _given_up(batch: _Batch) -> Iterator[DocumentResult]:
     for item in batch.items:
         doc_id = item.id if isinstance(item, Document) else None
         yield DocumentResult(
-            _source(item), "skipped", doc_id,
+            _source(item),
+            "skipped",
+            doc_id,
             reason=f"a worker process died {batch.attempts} times while preparing it; "
             "nothing of it was stored: ingest it again to retry",
         )
@@ -208,7 +210,11 @@ def ingest_paths_pool(
 ) -> IngestSummary:
     """:func:`ingest_pool` over files and folders (see :func:`accords.documents.iter_documents`)."""
     return ingest_pool(
-        iter_documents(paths), store,
-        workers=workers, model=model, batch_size=batch_size,
-        max_attempts=max_attempts, on_result=on_result,
+        iter_documents(paths),
+        store,
+        workers=workers,
+        model=model,
+        batch_size=batch_size,
+        max_attempts=max_attempts,
+        on_result=on_result,
     )

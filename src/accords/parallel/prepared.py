@@ -56,10 +56,15 @@ def prepare_document(analyzer: Analyzer, item: Document | InputError) -> Prepare
             source, "invalid", item.id, item.key, reason=outcome.report_text, worker=pid
         )
     return PreparedDocument(
-        source, "ready", item.id, item.key,
+        source,
+        "ready",
+        item.id,
+        item.key,
         ntriples=graph.ntriples,
         activity=str(activity_iri(item.id, extraction.extractor_version)),
-        facts=fact_count(extraction), triples=len(graph), worker=pid,
+        facts=fact_count(extraction),
+        triples=len(graph),
+        worker=pid,
     )
 
 

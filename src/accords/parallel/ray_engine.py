@@ -167,11 +167,14 @@ def ingest_ray(
     except (ray.exceptions.RayError, AccordsError, OSError) as exc:
         for shard in shards:
             if shard not in done:
-                report(DocumentResult(
-                    shard, "skipped",
-                    reason=f"the Ray run failed before all of this file was stored ({exc}); "
-                    "ingest it again to retry (stored documents are kept as they are)",
-                ))
+                report(
+                    DocumentResult(
+                        shard,
+                        "skipped",
+                        reason=f"the Ray run failed before all of this file was stored ({exc}); "
+                        "ingest it again to retry (stored documents are kept as they are)",
+                    )
+                )
     finally:
         if started:
             ray.shutdown()
@@ -185,4 +188,3 @@ def ray_available() -> bool:
     except ImportError:
         return False
     return True
-

@@ -31,13 +31,26 @@ from accords.rdf.triples import OxTriple, oxigraph_triples
 
 #: Predicates of a shape that carry no constraint (documentation, messages, grouping).
 _IGNORED = {
-    SH.message, SH.name, SH.description, SH.order, SH.group, SH.defaultValue,
-    RDFS.label, RDFS.comment, RDF.type,
+    SH.message,
+    SH.name,
+    SH.description,
+    SH.order,
+    SH.group,
+    SH.defaultValue,
+    RDFS.label,
+    RDFS.comment,
+    RDF.type,
 }
 _TARGETS = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target}
 #: Datatypes whose lexical forms SPARQL can check by casting.
 _CASTABLE = {
-    XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date, XSD.dateTime,
+    XSD.integer,
+    XSD.decimal,
+    XSD.double,
+    XSD.float,
+    XSD.boolean,
+    XSD.date,
+    XSD.dateTime,
 }
 _NODE_KINDS: dict[Node, str] = {
     SH.IRI: "!isIRI({v})",
@@ -48,7 +61,10 @@ _NODE_KINDS: dict[Node, str] = {
     SH.IRIOrLiteral: "isBlank({v})",
 }
 _COMPARISONS: dict[Node, str] = {
-    SH.minInclusive: ">=", SH.minExclusive: ">", SH.maxInclusive: "<=", SH.maxExclusive: "<",
+    SH.minInclusive: ">=",
+    SH.minExclusive: ">",
+    SH.maxInclusive: "<=",
+    SH.maxExclusive: "<",
 }
 _PAIR_COMPARISONS: dict[Node, str] = {SH.lessThan: "<", SH.lessThanOrEquals: "<="}
 
@@ -115,8 +131,10 @@ class _Compiler:
         if (node, RDF.first, None) in self.shapes:
             return "(" + "/".join(self.path(p) for p in Collection(self.shapes, node)) + ")"
         for predicate, template in (
-            (SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
-            (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?"),
+            (SH.inversePath, "^{}"),
+            (SH.zeroOrMorePath, "{}*"),
+            (SH.oneOrMorePath, "{}+"),
+            (SH.zeroOrOnePath, "{}?"),
         ):
             inner = self.shapes.value(node, predicate)
             if inner is not None:
@@ -347,7 +365,12 @@ class _Compiler:
         aside, the group has a solution exactly when the SELECT has one.
         """
         match = _SELECT.fullmatch(select)
-        if match is None or "'" in select or '"' in select or re.search(r"<[^>\s]*[?$][^>\s]*>", select):
+        if (
+            match is None
+            or "'" in select
+            or '"' in select
+            or re.search(r"<[^>\s]*[?$][^>\s]*>", select)
+        ):
             raise Unsupported(f"a SPARQL select other than SELECT ... WHERE {{ ... }}: {select}")
         body = match.group("body")
         if re.search(r"\b(SELECT|SERVICE|GRAPH)\b", body, re.IGNORECASE):
@@ -362,18 +385,46 @@ class _Compiler:
 
 
 _VALUE_CONSTRAINTS = {
-    SH.datatype, SH.nodeKind, SH["class"], SH["in"], SH.pattern, SH.flags, SH.minLength,
-    SH.maxLength, SH.node, SH["not"], SH["or"], SH["and"], *_COMPARISONS,
+    SH.datatype,
+    SH.nodeKind,
+    SH["class"],
+    SH["in"],
+    SH.pattern,
+    SH.flags,
+    SH.minLength,
+    SH.maxLength,
+    SH.node,
+    SH["not"],
+    SH["or"],
+    SH["and"],
+    *_COMPARISONS,
 }
 _COUNTS = {
-    SH.minCount, SH.maxCount, SH.qualifiedMinCount, SH.qualifiedMaxCount,
-    SH.qualifiedValueShapesDisjoint, *_PAIR_COMPARISONS, SH.disjoint, SH.hasValue,
-    SH.qualifiedValueShape, SH.sparql,
+    SH.minCount,
+    SH.maxCount,
+    SH.qualifiedMinCount,
+    SH.qualifiedMaxCount,
+    SH.qualifiedValueShapesDisjoint,
+    *_PAIR_COMPARISONS,
+    SH.disjoint,
+    SH.hasValue,
+    SH.qualifiedValueShape,
+    SH.sparql,
 }
 #: Predicates a shape may carry that are handled elsewhere or carry no constraint.
-_KNOWN = _IGNORED | _TARGETS | _VALUE_CONSTRAINTS | {
-    SH.path, SH.property, SH.deactivated, SH.severity, SH.hasValue, SH.sparql,
-}
+_KNOWN = (
+    _IGNORED
+    | _TARGETS
+    | _VALUE_CONSTRAINTS
+    | {
+        SH.path,
+        SH.property,
+        SH.deactivated,
+        SH.severity,
+        SH.hasValue,
+        SH.sparql,
+    }
+)
 
 
 def _node_shapes(shapes: Graph) -> list[Node]:
@@ -381,7 +432,9 @@ def _node_shapes(shapes: Graph) -> list[Node]:
     found: set[Node] = set()
     for predicate in _TARGETS:
         found.update(shapes.subjects(predicate, None))
-    found.update(s for s in shapes.subjects(RDF.type, SH.NodeShape) if (s, RDF.type, RDFS.Class) in shapes)
+    found.update(
+        s for s in shapes.subjects(RDF.type, SH.NodeShape) if (s, RDF.type, RDFS.Class) in shapes
+    )
     return sorted(found, key=str)
 
 
@@ -463,7 +516,9 @@ def _queries(shapes: Graph, typed: str) -> tuple[str, ...] | None:
     try:
         for shape in _node_shapes(shapes):
             targets = compiler.targets(shape, "?this")
-            focus = targets[0] if len(targets) == 1 else " UNION ".join(f"{{ {t} }}" for t in targets)
+            focus = (
+                targets[0] if len(targets) == 1 else " UNION ".join(f"{{ {t} }}" for t in targets)
+            )
             branches = [f"{{ {focus} {body} }}" for body in compiler.violations(shape, "?this")]
             for i in range(0, len(branches), _GROUP):
                 groups.append(" UNION ".join(branches[i : i + _GROUP]))
@@ -471,7 +526,8 @@ def _queries(shapes: Graph, typed: str) -> tuple[str, ...] | None:
         return None
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(compiler._prefixes.items()))
     queries = tuple(
-        f"{prefixes}SELECT DISTINCT ?graph WHERE {{ GRAPH ?graph {{ {group} }} }}" for group in groups
+        f"{prefixes}SELECT DISTINCT ?graph WHERE {{ GRAPH ?graph {{ {group} }} }}"
+        for group in groups
     )
     probe = ox.Store()
     try:

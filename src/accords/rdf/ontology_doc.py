@@ -20,7 +20,7 @@ _EXTRA_PREFIXES = {
     "wdt": "http://www.wikidata.org/prop/direct/",
 }
 
-EXAMPLES = '''\
+EXAMPLES = """\
 All examples run as they are on the accords SPARQL endpoint (`accords serve`, then
 `http://127.0.0.1:8000/sparql`) or with `accords query`. The default graph is the
 union of all named graphs; `GRAPH ?g` tells you which document said it.
@@ -117,7 +117,7 @@ SELECT DISTINCT ?actor ?kind ?label ?wikidata WHERE {
 }
 ORDER BY ?label
 ```
-'''
+"""
 
 
 class _Doc:
@@ -134,7 +134,7 @@ class _Doc:
         text = str(node)
         for ns, prefix in sorted(self.prefixes.items(), key=lambda kv: -len(kv[0])):
             if text.startswith(ns) and text != ns:
-                return f"`{prefix}:{text[len(ns):]}`"
+                return f"`{prefix}:{text[len(ns) :]}`"
         return f"<{text}>"
 
     def expression(self, node: BNode) -> str:
@@ -169,7 +169,9 @@ class _Doc:
         extra = self.facts(term, rows)
         if (term, RDF.type, OWL.FunctionalProperty) in self.g:
             extra.append("- functional: at most one value")
-        mappings = self.facts(term, [("exact match", SKOS.exactMatch), ("close match", SKOS.closeMatch)])
+        mappings = self.facts(
+            term, [("exact match", SKOS.exactMatch), ("close match", SKOS.closeMatch)]
+        )
         if extra or mappings:
             lines.append("")
             lines.extend(extra + mappings)
@@ -275,7 +277,8 @@ def ontology_doc_command(
         Path | None, typer.Option("--output", help="Where to write (default: docs/ontology.md)")
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 if the page is not up to date instead of writing")
+        bool,
+        typer.Option("--check", help="Exit 1 if the page is not up to date instead of writing"),
     ] = False,
 ) -> None:
     """Generate the ontology's documentation page from ontology/accords.ttl."""
