@@ -68,8 +68,8 @@ def test_record_enums_match_ontology_terms() -> None:
     expected |= {ACC[t.value] for t in RelationType}
     expected |= {ACC[t.value] for t in MeetingType}
     expected |= {ACC[t.value] for t in ClaimType}
-    expected |= {modality_iri(m) for m in Modality}
-    expected |= {precision_iri(p) for p in Precision}
+    expected |= {URIRef(modality_iri(m).value) for m in Modality}
+    expected |= {URIRef(precision_iri(p).value) for p in Precision}
     expected |= {ACC[s.value.capitalize()] for s in MeetingStatus}
     assert expected - declared == set()
 

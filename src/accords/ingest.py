@@ -1,5 +1,7 @@
-"""Ingest: read, analyse, build the graph, validate, store; one document at a time.
+"""Ingest: read, analyse, build the graph, validate, store; in input order.
 
+The caller's thread reads and analyses batches of documents; a writer thread
+(:mod:`accords.writer`) builds, validates and stores the previous batch meanwhile.
 A document is stored only when its whole graph conforms to the shapes, in one
 transaction; an unreadable input or a non-conforming graph is reported with
 its reason and the rest of the batch goes on.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from accords.rdf.triples import DocumentGraph
 from accords.records import Document, Extraction
 from accords.store import BACKGROUND, Store
 from accords.validate import ValidationOutcome, validate_documents
+from accords.writer import OrderedWriter
 
 
 @dataclass(frozen=True)
@@ -70,20 +74,48 @@ def store_extractions(store: Store, extractions: Sequence[Extraction]) -> list[D
     Results are in input order; a document that fails is reported with its reason and
     the others go on.
     """
-    results: dict[int, DocumentResult] = {}
-    built: list[tuple[int, Extraction, DocumentGraph]] = []
-    for i, extraction in enumerate(extractions):
-        try:
-            built.append((i, extraction, build_document(extraction)))
-        except AccordsError as exc:
-            results[i] = _skipped(extraction, exc)
-    outcomes = validate_documents([graph for _, _, graph in built])
-    for (i, extraction, graph), outcome in zip(built, outcomes, strict=True):
-        try:
-            results[i] = _store(store, extraction, graph, outcome)
-        except AccordsError as exc:
-            results[i] = _skipped(extraction, exc)
-    return [results[i] for i in range(len(extractions))]
+    return [write() for write in prepare_writes(store, extractions)]
+
+
+def prepare_writes(
+    store: Store, extractions: Sequence[Extraction]
+) -> list[Callable[[], DocumentResult]]:
+    """One write per document, in input order, to run later (on a writer thread).
+
+    The first write builds and validates the whole batch's graphs (the conformance
+    queries are parsed once per batch); each write then stores its document's graph
+    in one transaction, or reports why not (a failed build, an invalid graph or write).
+    """
+    ready: dict[int, Callable[[], DocumentResult]] = {}
+    prepared: list[bool] = []  # set once the batch has been built and validated
+
+    def prepare() -> None:
+        prepared.append(True)
+        built: list[tuple[int, Extraction, DocumentGraph]] = []
+        for i, extraction in enumerate(extractions):
+            try:
+                built.append((i, extraction, build_document(extraction)))
+            except AccordsError as exc:
+                ready[i] = partial(_skipped, extraction, exc)
+        outcomes = validate_documents([graph for _, _, graph in built])
+        for (i, extraction, graph), outcome in zip(built, outcomes, strict=True):
+            ready[i] = partial(_store_or_skip, store, extraction, graph, outcome)
+
+    def write(i: int) -> DocumentResult:
+        if not prepared:
+            prepare()
+        return ready.pop(i)()  # popped: a stored graph is not held until the batch ends
+
+    return [partial(write, i) for i in range(len(extractions))]
+
+
+def _store_or_skip(
+    store: Store, extraction: Extraction, graph: DocumentGraph, outcome: ValidationOutcome
+) -> DocumentResult:
+    try:
+        return _store(store, extraction, graph, outcome)
+    except AccordsError as exc:
+        return _skipped(extraction, exc)
 
 
 def _store(
@@ -130,7 +162,11 @@ def ingest_documents(
     n_process: int = 1,
     on_result: Callable[[DocumentResult], None] | None = None,
 ) -> IngestSummary:
-    """Ingest a stream of documents in input order, memory flat as the stream grows."""
+    """Ingest a stream of documents in input order, memory flat as the stream grows.
+
+    This thread reads and analyses; one writer thread stores the documents (and reports
+    every result, in input order) while the next batch is analysed.
+    """
     summary = IngestSummary()
 
     def report(result: DocumentResult) -> None:
@@ -139,19 +175,26 @@ def ingest_documents(
             on_result(result)
 
     ensure_background(store, analyzer)
-    for batch in _batches(inputs, batch_size):
-        todo: list[Document] = []
-        for item in batch:
-            if isinstance(item, InputError):
-                report(DocumentResult(item.source, "skipped", reason=item.problem))
-            elif store.has_document(item.id):
-                report(DocumentResult(item.source_path or item.key, "unchanged", item.id))
-            else:
-                todo.append(item)
-        extractions = analyzer.analyse_many(todo, batch_size=batch_size, n_process=n_process)
-        for result in store_extractions(store, list(extractions)):
-            report(result)
+    with OrderedWriter(report, depth=2 * batch_size) as writer:
+        for batch in _batches(inputs, batch_size):
+            todo: list[Document] = []
+            for item in batch:
+                if isinstance(item, InputError):
+                    known = DocumentResult(item.source, "skipped", reason=item.problem)
+                elif store.has_document(item.id):
+                    known = DocumentResult(item.source_path or item.key, "unchanged", item.id)
+                else:
+                    todo.append(item)
+                    continue
+                writer.submit(partial(_known, known))
+            extractions = analyzer.analyse_many(todo, batch_size=batch_size, n_process=n_process)
+            for write in prepare_writes(store, list(extractions)):
+                writer.submit(write)
     return summary
+
+
+def _known(result: DocumentResult) -> DocumentResult:
+    return result
 
 
 def ingest_paths(

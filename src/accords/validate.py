@@ -113,7 +113,7 @@ def validate_documents(graphs: Sequence[DocumentGraph]) -> list[ValidationOutcom
     only a graph it cannot clear becomes an rdflib graph for pySHACL and its report.
     """
     check = conformance_check()
-    verdicts = check.verdicts([g.triples for g in graphs]) if check else [None] * len(graphs)
+    verdicts = check.document_verdicts(graphs) if check else [None] * len(graphs)
     return [
         _CONFORMS if v is True else validate_graph(g.rdflib())
         for g, v in zip(graphs, verdicts, strict=True)

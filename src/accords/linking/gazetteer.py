@@ -68,8 +68,9 @@ _ALL_HEADS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Lookup form of a name: folded, case-free, no dots, no leading article."""
+    """Lookup form of a name: folded, case-free, no dots, no leading article (cached)."""
     text = text.replace("\u0131", "i").replace("\u0130", "I")
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

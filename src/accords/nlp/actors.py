@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from accords.nlp.doctext import doc_text
+from accords.nlp.doctext import doc_text, entity_span, tokens_of
 from accords.nlp.lexicon import GROUP_ANAPHORA
 from accords.records import ActorKind, Entity, Mention
 
@@ -28,6 +28,8 @@ STATE_LEVEL = frozenset(
         ActorKind.ARMED_GROUP,
     }
 )
+#: The last words of the group anaphora: a token ending otherwise ends none of them.
+_GROUP_ENDS = tuple(sorted({words.split()[-1] for words in GROUP_ANAPHORA}))
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _ROLE_NOUNS = frozenset(
@@ -242,7 +244,7 @@ class ActorContext:
     def note_people(self, sent: Span) -> None:
         """Note the people a sentence names outside quotations, the gazetteer's or not."""
         quoted = quotation_spans(sent)
-        for token in sent:
+        for token in tokens_of(sent):
             if any(a <= token.idx < b for a, b in quoted):
                 continue
             entity = self.entity_at(token)
@@ -262,7 +264,7 @@ class ActorContext:
         """
         if self.entity_at(token) is not None or token.pos_ not in ("NOUN", "PROPN"):
             return None
-        named = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        named = entity_span(token)
         if token.pos_ == "PROPN" or (named is not None and named.label_ == "ORG"):
             if named is not None and named.label_ not in ("ORG", "NORP"):
                 return None
@@ -331,6 +333,8 @@ class ActorContext:
 
     def group_for(self, token: Token) -> tuple[Entity, ...]:
         """Entities of a group anaphor ending at this token, or ()."""
+        if not token.lower_.endswith(_GROUP_ENDS):
+            return ()
         phrase = " ".join(t.lower_ for t in token.doc[token.left_edge.i : token.i + 1])
         phrase = re.sub(r"^(the|our|these|those|both)\s+", "", phrase)
         for words, size in GROUP_ANAPHORA.items():
@@ -385,7 +389,7 @@ class ActorContext:
         """The spaCy entity (person, organisation) a token heads when the linker left it NIL."""
         if token.ent_type_ not in ("PERSON", "ORG") or self.entity_at(token) is not None:
             return None
-        return next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        return entity_span(token)
 
     # --- people and bodies to states ----------------------------------------------------
 

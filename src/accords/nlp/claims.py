@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext, quotation_spans
-from accords.nlp.doctext import doc_text
+from accords.nlp.doctext import doc_text, tokens_of
 from accords.nlp.lexicon import CLAIM_VERBS
 from accords.nlp.syntax import lemma, subjects
 from accords.records import ActorKind, ClaimType, Entity
@@ -282,7 +282,7 @@ def claim_about(
     """The actors a claim's content is about: those it names or refers to ("the two sides",
     "him"), not the places it names ("the ceasefire in Syria's Idlib", "travel to Syria")."""
     found: list[Entity] = []
-    for token in sent:
+    for token in tokens_of(sent):
         if not start <= token.idx < end or _a_place(token):
             continue
         entity = actors.entity_at(token)
@@ -339,7 +339,7 @@ def claim_type(cue: Token, content: str) -> ClaimType:
 def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
     """The attributed statements in one sentence."""
     found: list[ClaimFinding] = []
-    for token in sent:
+    for token in tokens_of(sent):
         speaker_tokens: list[Token]
         if (
             token.pos_ == "NOUN"

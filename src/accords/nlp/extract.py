@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from accords import __version__
 from accords.nlp.actors import ActorContext, ActorDirectory, quotation_spans
 from accords.nlp.claims import ClaimFinding, claim_about, claim_type, find_claims
-from accords.nlp.doctext import doc_text
+from accords.nlp.doctext import doc_text, release, tokens_of
 from accords.nlp.hostility import find_hostility
 from accords.nlp.meetings import MeetingFinding, find_meetings, travel_purpose
 from accords.nlp.relations import RelationFinding, find_relations
@@ -172,7 +172,7 @@ class _Extractor:
         self._sentence_time(sentence)
         self.actors.index(sent)
         named_states = self.actors.states_of(
-            e for t in sent if (e := self.actors.entity_at(t)) is not None
+            e for t in tokens_of(sent) if (e := self.actors.entity_at(t)) is not None
         )
         claims = (
             find_claims(sent, self.actors)
@@ -592,8 +592,11 @@ def extract(
     """All records of one document."""
     extractor = _Extractor(document, mentions, timexes, directory)
     pairs = sentences_of(doc)
-    for sent, sentence in pairs:
-        extractor.sentence(sent, sentence)
+    try:
+        for sent, sentence in pairs:
+            extractor.sentence(sent, sentence)
+    finally:
+        release(doc)
     return Extraction(
         document=document,
         sentences=tuple(s for _, s in pairs),

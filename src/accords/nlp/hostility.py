@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext
+from accords.nlp.doctext import tokens_of
 from accords.nlp.relations import RelationFinding
 from accords.nlp.syntax import governing_verb, lemma, modality, subjects
 from accords.records import ActorKind, Entity, RelationType
@@ -276,7 +277,7 @@ def find_hostility(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     finding with the sides as members: the text says who is at war, not who attacks.
     """
     found: list[RelationFinding] = []
-    for token in sent:
+    for token in tokens_of(sent):
         if not _is_trigger(token):
             continue
         targets = _target_entities(_targets(token), actors)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext
+from accords.nlp.doctext import tokens_of
 from accords.nlp.lexicon import MEETING_NOUNS, MEETING_VERBS, PHONE_WORDS
 from accords.nlp.syntax import chain, governing_verb, is_future, lemma, subjects
 from accords.records import ActorKind, Entity, MeetingStatus, MeetingType
@@ -493,15 +494,15 @@ def _negated(trigger: Token) -> bool:
 def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
     """Meetings named in one sentence with the actors taking part."""
     found: list[MeetingFinding] = []
-    for token in sent:
-        if _negated(token):
-            continue
+    for token in tokens_of(sent):
+        # a negated meeting word is none: checked after the cheaper word tests
         session = _organ_session(token, actors)
         if session is not None:
-            found.append(session)
+            if not _negated(token):
+                found.append(session)
             continue
         mtype = _meeting_type(token)
-        if mtype is None:
+        if mtype is None or _negated(token):
             continue
         if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token):
             if token.tag_ != "NNS" and _reports_meeting(token):

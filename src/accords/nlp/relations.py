@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext
+from accords.nlp.doctext import tokens_of
 from accords.nlp.lexicon import (
     DOMAIN_WORDS,
     MEETING_VERBS,
@@ -607,7 +608,7 @@ def _membership(token: Token, actors: ActorContext) -> list[RelationFinding]:
 def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Every relationship stated (in any modality) in one sentence."""
     found: list[RelationFinding] = []
-    for token in sent:
+    for token in tokens_of(sent):
         found += _hyphen_backed(token, actors)
         found += _membership(token, actors)
         rtype = _trigger_type(token)
@@ -722,7 +723,7 @@ _NOT_PARTY = frozenset({"in", "at", "to", "from", "into", "against", "on", "near
 def _counterparts(sent: Span, actors: ActorContext) -> list[Entity]:
     """The states a sentence names as parties: not as a place, nor as an adversary."""
     found: list[Entity] = []
-    for token in sent:
+    for token in tokens_of(sent):
         entity = actors.entity_at(token)
         if entity is None:
             continue

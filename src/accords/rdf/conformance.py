@@ -27,7 +27,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
 from accords.rdf.namespaces import SH
-from accords.rdf.triples import OxTriple, oxigraph_triples
+from accords.rdf.triples import DocumentGraph, OxTriple, oxigraph_triples
 
 #: Predicates of a shape that carry no constraint (documentation, messages, grouping).
 _IGNORED = {
@@ -447,28 +447,30 @@ class ConformanceCheck:
     inferred: tuple[str, ...]
 
     def verdicts(self, graphs: Sequence[Iterable[OxTriple]]) -> list[bool | None]:
-        """For each graph: whether it conforms, or None when only pySHACL can tell.
+        """For each graph of triples: whether it conforms, or None when only pySHACL can tell."""
+        named = [DocumentGraph(f"urn:accords:check:{i}", g) for i, g in enumerate(graphs)]
+        return self.document_verdicts(named)
 
-        The graphs are checked together, each in its own named graph of a scratch store
+    def document_verdicts(self, graphs: Sequence[DocumentGraph]) -> list[bool | None]:
+        """For each named graph: whether it conforms, or None when only pySHACL can tell.
+
+        The graphs are checked together, each under its own name in a scratch store
         (every pattern is matched inside one graph), so that the queries are parsed once
-        per batch: parsing costs more than matching on a document graph.
+        per batch: parsing costs more than matching on a document graph. Graphs of the same
+        name are the same document (its name is its content hash) and share a verdict.
         Oxigraph stores typed literals in canonical form ("01"^^xsd:integer as "1",
         xsd:nonNegativeInteger as xsd:integer), which would hide what sh:datatype or
         sh:pattern look at; a graph with such a literal is left to pySHACL.
         """
         store = ox.Store()
-        names = [f"urn:accords:check:{i}" for i in range(len(graphs))]
+        names = [g.identifier for g in graphs]
         typed: dict[str, set[tuple[str, str]]] = {name: set() for name in names}
-
-        def quads(graph: Iterable[OxTriple], name: str) -> Iterable[ox.Quad]:
-            node, seen = ox.NamedNode(name), typed[name]
-            for s, p, o in graph:
-                if isinstance(o, ox.Literal) and o.language is None and o.datatype != _STRING:
+        for graph in graphs:
+            seen = typed[graph.identifier]
+            for _, _, o in graph.triples:
+                if type(o) is ox.Literal and o.language is None and o.datatype != _STRING:
                     seen.add((o.value, o.datatype.value))
-                yield ox.Quad(s, p, o, node)
-
-        for graph, name in zip(graphs, names, strict=True):
-            store.extend(quads(graph, name))
+            store.extend(graph.own_quads)
         stored: dict[str, set[tuple[str, str]]] = {name: set() for name in names}
         for row in store.query(_TYPED_LITERALS):  # type: ignore[union-attr]
             stored[row[0].value].add((row[1].value, row[2].value))

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL as _OWL
 from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import RDF as _RDF
@@ -27,7 +27,7 @@ from accords.rdf.namespaces import (
     relationship_iri,
     sentence_iri,
 )
-from accords.rdf.triples import DocumentGraph, OxigraphTerms, OxTriple
+from accords.rdf.triples import DocumentGraph, OxTriple
 from accords.records import (
     Claim,
     Document,
@@ -43,12 +43,12 @@ from accords.records import (
 )
 
 
-def precision_iri(p: Precision) -> URIRef:
+def precision_iri(p: Precision) -> ox.NamedNode:
     """``acc:DayPrecision`` ... ``acc:CenturyPrecision``."""
     return ACC[f"{p.value.capitalize()}Precision"]
 
 
-def modality_iri(m: Modality) -> URIRef:
+def modality_iri(m: Modality) -> ox.NamedNode:
     """``acc:Asserted`` ... ``acc:Ended``."""
     return ACC[m.value.capitalize()]
 
@@ -63,21 +63,21 @@ def _int(n: int) -> ox.Literal:
 
 
 class _Terms:
-    """A namespace whose terms are made once (rdflib makes a new URIRef on every access)."""
+    """A namespace whose terms are pyoxigraph IRIs made once."""
 
     def __init__(self, namespace: object) -> None:
         self._base = str(namespace)
-        self._made: dict[str, URIRef] = {}
+        self._made: dict[str, ox.NamedNode] = {}
 
-    def __getattr__(self, name: str) -> URIRef:
+    def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
         return self[name]
 
-    def __getitem__(self, name: str) -> URIRef:
+    def __getitem__(self, name: str) -> ox.NamedNode:
         term = self._made.get(name)
         if term is None:
-            term = self._made[name] = URIRef(self._base + name)
+            term = self._made[name] = ox.NamedNode(self._base + name)
         return term
 
 
@@ -85,6 +85,16 @@ ACC, DCT, NIF, SCHEMA, WD = (_Terms(ns) for ns in (_ns.ACC, _ns.DCT, _ns.NIF, _n
 OWL, PROV, RDF, RDFS = (_Terms(ns) for ns in (_OWL, _PROV, _RDF, _RDFS))
 _INTEGER = ox.NamedNode(str(XSD.integer))
 _DATE = ox.NamedNode(str(XSD.date))
+_DECIMAL = ox.NamedNode(str(XSD.decimal))
+_TRUE, _FALSE = (
+    ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))),
+    ox.Literal("false", datatype=ox.NamedNode(str(XSD.boolean))),
+)
+Object = ox.NamedNode | ox.Literal
+
+
+def _bool(value: bool) -> ox.Literal:
+    return _TRUE if value else _FALSE
 
 
 class _Builder:
@@ -94,13 +104,24 @@ class _Builder:
         self.x = extraction
         self.doc_id = extraction.document.id
         self.doc = document_iri(self.doc_id)
-        self.terms = OxigraphTerms()
+        self._iris: dict[str, ox.NamedNode] = {}
         self.triples: list[OxTriple] = []
+        self._sentences: dict[Sentence, ox.NamedNode] = {}
+        self._entities: dict[Entity, ox.NamedNode] = {}
         self.activity = activity_iri(self.doc_id, extraction.extractor_version)
         self.sentences = {s.index: s for s in extraction.sentences}
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | ox.Literal) -> None:
-        self.triples.append(self.terms.triple(s, p, o))
+    def iri(self, iri: URIRef | ox.NamedNode) -> ox.NamedNode:
+        """``iri`` as a pyoxigraph IRI, made once per document."""
+        if isinstance(iri, ox.NamedNode):
+            return iri
+        found = self._iris.get(iri)
+        if found is None:
+            found = self._iris[iri] = ox.NamedNode(iri)
+        return found
+
+    def add(self, s: URIRef | ox.NamedNode, p: ox.NamedNode, o: URIRef | Object) -> None:
+        self.triples.append((self.iri(s), p, o if isinstance(o, Object) else self.iri(o)))
 
     def build(self) -> DocumentGraph:
         self.document(self.x.document)
@@ -125,31 +146,35 @@ class _Builder:
     def document(self, d: Document) -> None:
         n = self.doc
         self.add(n, RDF.type, ACC.NewsArticle)
-        self.add(n, ACC.documentId, Literal(d.id))
-        self.add(n, ACC.sourceKey, Literal(d.key))
-        self.add(n, ACC.sha256, Literal(d.raw_sha256))
-        self.add(n, NIF.isString, Literal(d.text))
+        self.add(n, ACC.documentId, ox.Literal(d.id))
+        self.add(n, ACC.sourceKey, ox.Literal(d.key))
+        self.add(n, ACC.sha256, ox.Literal(d.raw_sha256))
+        self.add(n, NIF.isString, ox.Literal(d.text))
         self.add(n, ACC.textLength, _int(len(d.text)))
         if d.title:
-            self.add(n, DCT.title, Literal(d.title))
+            self.add(n, DCT.title, ox.Literal(d.title))
         if d.url:
             self.add(n, SCHEMA.url, URIRef(d.url))
         if d.published is not None:
-            self.add(n, DCT.issued, Literal(d.published, datatype=XSD.date))
+            self.add(n, DCT.issued, ox.Literal(d.published.isoformat(), datatype=_DATE))
         if d.published_precision is not None:
             self.add(n, ACC.datePrecision, precision_iri(d.published_precision))
-        self.add(n, ACC.dateEstimated, Literal(d.date_estimated))
-        self.add(n, ACC.dateInferred, Literal(d.date_inferred))
+        self.add(n, ACC.dateEstimated, _bool(d.date_estimated))
+        self.add(n, ACC.dateInferred, _bool(d.date_inferred))
         if d.date_basis:
-            self.add(n, ACC.dateBasis, Literal(d.date_basis))
+            self.add(n, ACC.dateBasis, ox.Literal(d.date_basis))
 
-    def sentence(self, s: Sentence) -> URIRef:
-        n = sentence_iri(self.doc_id, s.start, s.end)
+    def sentence(self, s: Sentence) -> ox.NamedNode:
+        """The sentence node (its triples are added the first time only)."""
+        made = self._sentences.get(s)
+        if made is not None:
+            return made
+        n = self._sentences[s] = self.iri(sentence_iri(self.doc_id, s.start, s.end))
         self.add(n, RDF.type, NIF.Sentence)
         self.add(n, NIF.referenceContext, self.doc)
         self.add(n, NIF.beginIndex, _int(s.start))
         self.add(n, NIF.endIndex, _int(s.end))
-        self.add(n, NIF.anchorOf, Literal(s.text))
+        self.add(n, NIF.anchorOf, ox.Literal(s.text))
         self.add(n, ACC.sentenceIndex, _int(s.index))
         return n
 
@@ -159,38 +184,41 @@ class _Builder:
         self.add(n, NIF.referenceContext, self.doc)
         self.add(n, NIF.beginIndex, _int(m.start))
         self.add(n, NIF.endIndex, _int(m.end))
-        self.add(n, NIF.anchorOf, Literal(m.text))
+        self.add(n, NIF.anchorOf, ox.Literal(m.text))
         sentence = self.sentences.get(m.sentence)
         if sentence is not None:
             self.add(n, ACC.inSentence, sentence_iri(self.doc_id, sentence.start, sentence.end))
         if m.entity is not None:
             self.add(n, ACC.refersTo, self.entity(m.entity))
-        self.add(n, ACC.linkScore, Literal(_decimal(m.score), datatype=XSD.decimal))
+        self.add(n, ACC.linkScore, ox.Literal(_decimal(m.score), datatype=_DECIMAL))
         if m.reason:
-            self.add(n, ACC.linkReason, Literal(m.reason))
+            self.add(n, ACC.linkReason, ox.Literal(m.reason))
 
-    def entity(self, e: Entity) -> URIRef:
+    def entity(self, e: Entity) -> ox.NamedNode:
         """The entity node: an actor of its kind, or a place when it has no kind."""
-        n = entity_iri(e.key)
+        made = self._entities.get(e)
+        if made is not None:
+            return made
+        n = self._entities[e] = self.iri(entity_iri(e.key))
         self.add(n, RDF.type, ACC[e.kind.value] if e.kind is not None else ACC.Place)
-        self.add(n, RDFS.label, Literal(e.label))
+        self.add(n, RDFS.label, ox.Literal(e.label))
         if e.qid:
             self.add(n, OWL.sameAs, WD[e.qid])
-            self.add(n, ACC.wikidataId, Literal(e.qid))
+            self.add(n, ACC.wikidataId, ox.Literal(e.qid))
         if e.country_qid and e.country_qid != e.qid:
             self.add(n, ACC.country, entity_iri(e.country_qid))
         if e.wikipedia:
-            self.add(n, ACC.wikipediaTitle, Literal(e.wikipedia))
+            self.add(n, ACC.wikipediaTitle, ox.Literal(e.wikipedia))
         return n
 
     def activity_node(self) -> None:
         n = self.activity
         self.add(n, RDF.type, ACC.ExtractionActivity)
-        self.add(n, ACC.softwareVersion, Literal(self.x.extractor_version or "unknown"))
+        self.add(n, ACC.softwareVersion, ox.Literal(self.x.extractor_version or "unknown"))
         if self.x.model:
-            self.add(n, ACC.model, Literal(self.x.model))
+            self.add(n, ACC.model, ox.Literal(self.x.model))
 
-    def _date(self, n: URIRef, prop: URIRef, value: date) -> None:
+    def _date(self, n: URIRef, prop: ox.NamedNode, value: date) -> None:
         self.add(n, prop, ox.Literal(value.isoformat(), datatype=_DATE))
 
     def evidence(self, fact: URIRef, ev: Evidence) -> None:
@@ -201,7 +229,7 @@ class _Builder:
         self.add(n, ACC.document, self.doc)
         self.add(n, ACC.modality, modality_iri(ev.modality))
         if ev.trigger:
-            self.add(n, ACC.trigger, Literal(ev.trigger))
+            self.add(n, ACC.trigger, ox.Literal(ev.trigger))
         if ev.observed is not None:  # None only for an undated document naming no time
             self._date(n, ACC.observedFrom, ev.observed.earliest)
             self._date(n, ACC.observedUntil, ev.observed.latest)
@@ -228,7 +256,7 @@ class _Builder:
             self.add(n, ACC.source, self.entity(ends[0]))
             self.add(n, ACC.target, self.entity(ends[1]))
         label = f"{rel.type.value}: " + ", ".join(m.label for m in members)
-        self.add(n, RDFS.label, Literal(label))
+        self.add(n, RDFS.label, ox.Literal(label))
         ev = rel.evidence
         # query indexes (docs/model.md): the relationship's own copy, in this document
         # graph, of when its evidence here is observed, starts and ends
@@ -250,19 +278,19 @@ class _Builder:
         if m.place is not None:
             self.add(n, ACC.place, self.entity(m.place))
         if m.place_name:
-            self.add(n, ACC.placeName, Literal(m.place_name))
+            self.add(n, ACC.placeName, ox.Literal(m.place_name))
         if m.date is not None:
             self._date(n, ACC.date, m.date.earliest)
             self._date(n, ACC.dateLatest, m.date.latest)
             self.add(n, ACC.datePrecision, precision_iri(m.date.precision))
         self.add(n, ACC.status, ACC[m.status.value.capitalize()])
         if m.topic:
-            self.add(n, ACC.topic, Literal(m.topic))
+            self.add(n, ACC.topic, ox.Literal(m.topic))
         place = m.place.label if m.place else m.place_name
         where = f" in {place}" if place else ""
         when = f" ({m.date.value})" if m.date else ""
         label = f"{m.type.value}: " + ", ".join(p.label for p in participants) + where + when
-        self.add(n, RDFS.label, Literal(label))
+        self.add(n, RDFS.label, ox.Literal(label))
         # query index (docs/model.md): the years of the meeting's date, else of the
         # period its evidence observes
         span = (m.date.earliest, m.date.latest) if m.date is not None else None
@@ -280,14 +308,14 @@ class _Builder:
             self.add(n, ACC.claimant, self.entity(c.claimant))
         for a in c.about:
             self.add(n, ACC.about, self.entity(a))
-        self.add(n, ACC.content, Literal(c.content))
+        self.add(n, ACC.content, ox.Literal(c.content))
         self.add(n, ACC.contentBegin, _int(c.content_start))
         self.add(n, ACC.contentEnd, _int(c.content_end))
         if c.stated is not None:
             self._date(n, ACC.statedOn, c.stated.earliest)
             self.add(n, ACC.statedPrecision, precision_iri(c.stated.precision))
         else:
-            self.add(n, ACC.dateUnknown, Literal(True))
+            self.add(n, ACC.dateUnknown, _TRUE)
         if c.disputes is not None and 0 <= c.disputes < len(all_claims):
             disputed = all_claims[c.disputes]
             if disputed is not None:

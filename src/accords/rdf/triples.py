@@ -87,7 +87,16 @@ class DocumentGraph:
         return len(self.triples)
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        """The triples in ``graph`` (made once for the graph's own name, then shared)."""
+        if graph.value == self.identifier:
+            return list(self.own_quads)
         return [ox.Quad(s, p, o, graph) for s, p, o in self.triples]
+
+    @cached_property
+    def own_quads(self) -> tuple[ox.Quad, ...]:
+        """The triples as quads in the graph named ``identifier`` (check and store share them)."""
+        node = ox.NamedNode(self.identifier)
+        return tuple(ox.Quad(s, p, o, node) for s, p, o in self.triples)
 
     @cached_property
     def ntriples(self) -> str:
