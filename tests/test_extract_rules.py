@@ -567,7 +567,7 @@ def test_a_numbered_group_is_found_behind_pairs_named_again(run: Run) -> None:
         "The four countries will cooperate on border security."
     )
     four = frozenset({"Q79", "Q810", "Q796", "Q851"})
-    assert ("DiplomaticCoordination", four, "planned") in _typed(ex)
+    assert ("SecurityCooperation", four, "planned") in _typed(ex)  # on border security
 
 
 def test_a_title_parsed_as_the_head_of_a_name_stands_for_the_person(run: Run) -> None:
@@ -1200,3 +1200,77 @@ def test_refusing_to_hold_talks_denies_them_declining_to_attend_does_not(run: Ru
     assert run("Iraq refused to hold talks with the Turkish delegation.").meetings == ()
     ex = run("Egypt declined to attend the talks between Armenia and Azerbaijan in Geneva.")
     assert _meeting_rows(ex) == [("Talks", {"Q399", "Q227"}, "held")]
+
+
+# --- fifth round: coded state-to-state sentences (issue 5) ----------------------------
+
+
+def test_rumours_that_states_cooperate_are_rumoured(run: Run) -> None:
+    ex = run("There were rumours that Egypt and Israel were sharing intelligence.")
+    assert _typed(ex) == {("IntelligenceSharing", frozenset({"Q79", "Q801"}), "rumoured")}
+
+
+def test_ruled_out_talks_are_no_meeting_and_ruled_out_cooperation_is_denied(run: Run) -> None:
+    assert run("Armenia's prime minister ruled out talks with Azerbaijan.").meetings == ()
+    ex = run("Greece ruled out any military cooperation with Turkey.")
+    assert _typed(ex) == {("MilitaryCooperation", frozenset({"Q41", "Q43"}), "denied")}
+
+
+def test_its_support_in_a_cause_phrase_belongs_to_the_one_sanctioned(run: Run) -> None:
+    ex = run(
+        "Canada imposed sanctions on Belarus over its support for Russia's invasion of Ukraine."
+    )
+    backing = {
+        (r.source.qid if r.source else None, r.target.qid if r.target else None)
+        for r in ex.relationships
+        if r.type is RelationType.BACKING
+    }
+    assert backing == {("Q184", "Q159")}  # Belarus backs Russia; nobody here backs Ukraine
+
+
+def test_a_relationship_formed_in_a_year_starts_then(run: Run) -> None:
+    ex = run("Hungary and Serbia formed a strategic alliance in 2019.")
+    (rel,) = ex.relationships
+    assert rel.type is RelationType.ALLIANCE
+    assert rel.evidence.valid_from is not None and rel.evidence.valid_from.value == "2019"
+
+
+def test_states_ending_their_war_end_a_hostility(run: Run) -> None:
+    ex = run("Ethiopia and Eritrea ended their war in 2018.")
+    (rel,) = ex.relationships
+    assert (rel.type, _keys(rel.members)) == (RelationType.HOSTILITY, {"Q115", "Q986"})
+    assert rel.evidence.modality is Modality.ENDED
+    assert rel.evidence.valid_until is not None and rel.evidence.valid_until.value == "2018"
+
+
+def test_cooperating_on_security_or_counterterrorism_is_security_cooperation(run: Run) -> None:
+    ex = run("Norway and Finland are cooperating closely on security.")
+    assert ("SecurityCooperation", frozenset({"Q20", "Q33"}), "asserted") in _typed(ex)
+    ex = run("Kenya and Somalia will cooperate on counterterrorism.")
+    assert ("SecurityCooperation", frozenset({"Q114", "Q1045"}), "planned") in _typed(ex)
+
+
+def test_according_to_at_the_start_reports_what_follows_the_comma(run: Run) -> None:
+    ex = run("According to the Foreign Ministry, Egypt and Sudan agreed on a water plan.")
+    assert [c.content for c in ex.claims] == ["Egypt and Sudan agreed on a water plan"]
+
+
+def test_warning_someone_against_an_act_is_a_warning_about_it(run: Run) -> None:
+    ex = run("Washington warned Beijing against providing lethal aid to Moscow.")
+    (claim,) = ex.claims
+    assert claim.type.value == "Warning"
+    assert claim.content == "Beijing against providing lethal aid to Moscow"
+    assert not ex.relationships  # warned against, not done
+
+
+def test_talks_after_which_states_agree_are_held_by_them(run: Run) -> None:
+    ex = run("Saudi Arabia and Iran agreed to restore diplomatic relations after talks in Baghdad.")
+    (meeting,) = ex.meetings
+    assert _meeting_rows(ex) == [("Talks", {"Q851", "Q794"}, "held")]
+    assert meeting.place is not None and meeting.place.label == "Baghdad"
+
+
+def test_the_place_of_talks_may_hang_on_the_counterpart(run: Run) -> None:
+    ex = run("Egypt's foreign minister held talks with his Jordanian counterpart in Amman.")
+    (meeting,) = ex.meetings
+    assert meeting.place is not None and meeting.place.label == "Amman"

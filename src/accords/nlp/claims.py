@@ -233,6 +233,21 @@ def _labelled(cue: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def _according_content(cue: Token, sent: Span) -> tuple[int, int] | None:
+    """What is reported "according to X": the text before the phrase, or, when the phrase
+    opens the sentence ("According to X, A and B are ..."), the text after its comma."""
+    text = doc_text(sent.doc)
+    before = text[sent.start_char : cue.idx].rstrip(" ,")
+    if before.strip():
+        return sent.start_char, sent.start_char + len(before)
+    comma = next((t for t in sent if t.i > cue.i and t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end:
+        return None
+    start = sent.doc[comma.i + 1].idx
+    after = text[start : sent.end_char].rstrip(" .")
+    return (start, start + len(after)) if after.strip() else None
+
+
 def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
     """Character offsets of what was said: the reported clause, else the quotation."""
     if lemma(cue) in _LABELLING:
@@ -251,6 +266,14 @@ def _content(cue: Token, sent: Span) -> tuple[int, int] | None:
             return parts[0].left_edge.idx, last.idx + len(last.text)
     if lemma(cue) in _JUDGING_VERBS:
         return _judged(cue)
+    if lemma(cue) in ("warn", "caution") and _clause(cue) is None:
+        # "warned Beijing against providing lethal aid to Moscow": whom, and against what
+        warned = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("against", "of")]
+        if warned:
+            objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < warned[0].i]
+            first = (objects or warned)[0].left_edge
+            last = warned[0].right_edge
+            return first.idx, last.idx + len(last.text)
     if lemma(cue) == "call":
         return _called(cue)
     quotes = [(a, b) for a, b in quotation_spans(sent) if len(doc_text(sent.doc)[a:b].split()) >= 3]
@@ -379,9 +402,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
         if speaker is None:
             continue
         if token.lower_ == "according":
-            start, end = sent.start_char, token.idx
-            span_text = doc_text(sent.doc)[start:end].rstrip(" ,")
-            bounds: tuple[int, int] | None = (start, start + len(span_text))
+            bounds: tuple[int, int] | None = _according_content(token, sent)
         elif lemma(token) == "deny":
             objs = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
             bounds = (

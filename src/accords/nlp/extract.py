@@ -78,6 +78,34 @@ def sentences_of(doc: Doc) -> list[tuple[Span, Sentence]]:
     return out
 
 
+#: Verbs that bring a relationship into being ("established diplomatic relations").
+_BEGINNING = frozenset(
+    {
+        "establish",
+        "form",
+        "forge",
+        "found",
+        "create",
+        "launch",
+        "sign",
+        "conclude",
+        "seal",
+        "ink",
+        "begin",
+        "start",
+        "initiate",
+        "inaugurate",
+    }
+)
+
+
+def _begun(trigger: Token) -> bool:
+    """The trigger is begun by its verb: the verb itself, or its object ("signed a pact")."""
+    if lemma(trigger) in _BEGINNING:
+        return True
+    return trigger.dep_ == "dobj" and lemma(trigger.head) in _BEGINNING
+
+
 class _Extractor:
     def __init__(
         self,
@@ -122,7 +150,9 @@ class _Extractor:
             verb = governing_verb(verb.head)
         return None
 
-    def _evidence(self, sentence: Sentence, modality: Modality, trigger: Token) -> Evidence:
+    def _evidence(
+        self, sentence: Sentence, modality: Modality, trigger: Token, relation: bool = False
+    ) -> Evidence:
         timex = self._timex(sentence, trigger)
         observed: TimeSpan | None = self.doc_span
         valid_from = valid_until = None
@@ -137,6 +167,12 @@ class _Extractor:
                 valid_from, valid_until = timex.span, timex.end_span
             else:
                 observed = timex.span
+                if (
+                    relation
+                    and modality in (Modality.ASSERTED, Modality.AGREED)
+                    and _begun(trigger)
+                ):
+                    valid_from = timex.span  # "formed an alliance in 2023": it starts then
         if modality is Modality.ENDED and valid_from is not None and valid_until is None:
             # "since a 2016 reconciliation deal": the ended relation ended then
             valid_from, valid_until = None, valid_from
@@ -219,7 +255,7 @@ class _Extractor:
             return  # what a third party alleges or warns of is its claim, not a relationship
         if inside and modality is Modality.ASSERTED:
             modality = Modality.DENIED if inside[0].type is ClaimType.DENIAL else Modality.RUMOURED
-        evidence = self._evidence(sentence, modality, finding.trigger)
+        evidence = self._evidence(sentence, modality, finding.trigger, relation=True)
         self.relationships.append(
             Relationship(
                 type=finding.type,

@@ -13,29 +13,11 @@ from spacy.tokens import Span, Token
 
 from accords.nlp.actors import ActorContext
 from accords.nlp.doctext import tokens_of
+from accords.nlp.lexicon import HOSTILE_NOUNS
 from accords.nlp.relations import RelationFinding
 from accords.nlp.syntax import governing_verb, lemma, modality, subjects
 from accords.records import ActorKind, Entity, RelationType
 
-#: Nouns of a hostile act; the target follows "against" or "on".
-HOSTILE_NOUNS = frozenset(
-    {
-        "assault",
-        "attack",
-        "offensive",
-        "war",
-        "campaign",
-        "airstrike",
-        "bombing",
-        "operation",
-        "crackdown",
-        "invasion",
-        "aggression",
-        "fight",
-        "incursion",
-        "effort",  # only with a target: "efforts against the GRU"
-    }
-)
 #: Nouns whose "of"-object is the target ("the toppling of Assad").
 OUSTING_NOUNS = frozenset({"toppling", "overthrow", "ouster", "removal", "invasion"})
 #: Verbs whose object is the target ("fighting ISIL", "invaded Ukraine").
@@ -235,6 +217,8 @@ def _sides(trigger: Token, actors: ActorContext) -> list[Entity]:
     tokens = [c for c in trigger.children if c.dep_ in _SIDE_DEPS]
     tokens += [c for t in list(tokens) for c in t.children if c.dep_ == "compound"]  # Iran-Iraq
     tokens += _prep_targets(trigger, frozenset({"between"}))
+    if any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children):
+        tokens += subjects(governing_verb(trigger))  # "Ethiopia and Eritrea ended their war"
     tokens += [c for t in list(tokens) for c in t.conjuncts]
     sides = [e for t in tokens if (e := actors.entity_at(t)) is not None]
     return actors.states_of(sides)

@@ -237,3 +237,23 @@ _GROUP_HEADS = (
 for _size_word, _size in _GROUP_SIZES.items():
     for _head in _GROUP_HEADS:
         GROUP_ANAPHORA.setdefault(f"{_size_word} {_head}", _size)
+
+#: Nouns of a hostile act; the target follows "against" or "on".
+HOSTILE_NOUNS = frozenset(
+    {
+        "assault",
+        "attack",
+        "offensive",
+        "war",
+        "campaign",
+        "airstrike",
+        "bombing",
+        "operation",
+        "crackdown",
+        "invasion",
+        "aggression",
+        "fight",
+        "incursion",
+        "effort",  # only with a target: "efforts against the GRU"
+    }
+)

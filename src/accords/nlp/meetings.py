@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from accords.nlp.actors import ActorContext
 from accords.nlp.doctext import tokens_of
 from accords.nlp.lexicon import MEETING_NOUNS, MEETING_VERBS, PHONE_WORDS
-from accords.nlp.syntax import chain, governing_verb, is_future, lemma, subjects
+from accords.nlp.syntax import chain, governing_verb, is_future, lemma, ruled_out, subjects
 from accords.records import ActorKind, Entity, MeetingStatus, MeetingType
 
 _PARTICIPANT_PREPS = frozenset({"between", "among", "with", "of"})
@@ -298,7 +298,9 @@ def _participant_tokens(trigger: Token) -> list[Token]:
         trigger, head = head.head, head.head.head
     asking = lemma(head.head) in _ASKING and not _between_objects(trigger)  # not "talks between"
     travelling = head.lower_ == "for" and (lemma(head.head) in _TRAVEL_VERBS or asking)
-    if trigger.dep_ == "pobj" and (head.lower_ in ("during", "at", "in") or travelling):
+    if trigger.dep_ == "pobj" and (
+        head.lower_ in ("during", "at", "in", "after", "following") or travelling
+    ):
         head = head.head  # "Putin during a summit", "flew to X for talks", "called for talks"
         if lemma(head) in _TRAVEL_VERBS:  # "heading to Turkey for talks": the host too
             tokens += [
@@ -375,6 +377,15 @@ def _whereabouts(trigger: Token, actors: ActorContext) -> tuple[Entity | None, s
     # "the talks held under the auspices of the UN in Geneva": in the clause describing it
     held = [c for c in trigger.children if c.dep_ == "acl" and lemma(c) in _MEETING_PREDICATES]
     candidates += [t for c in held for t in c.subtree if t.pos_ == "NOUN"]
+    # "held talks with his Saudi counterpart in Riyadh": the place may hang on the partner
+    candidates += [
+        o
+        for holder in candidates[:3]
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     for token in candidates:
         found = _located(token, actors, _PLACE_PREPS)
         if found is not None:
@@ -484,7 +495,7 @@ def _negated(trigger: Token) -> bool:
     if light and verb.dep_ == "xcomp":
         scope.append(verb.head)  # "refused to meet" (declining to attend talks denies no talks)
     for token in scope:
-        if token.i != trigger.i and lemma(token) in _NEGATING:
+        if token.i != trigger.i and (lemma(token) in _NEGATING or ruled_out(token)):
             return True
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
             return True

@@ -18,6 +18,7 @@ from accords.nlp.actors import ActorContext
 from accords.nlp.doctext import tokens_of
 from accords.nlp.lexicon import (
     DOMAIN_WORDS,
+    HOSTILE_NOUNS,
     MEETING_VERBS,
     REFINABLE,
     RELATION_NOUNS,
@@ -41,6 +42,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
 _FIGHTING = frozenset({"fight", "combat", "counter", "confront", "defeat", "tackle"})
 _TERROR = frozenset({"terrorist", "terrorism", "terror", "jihadist", "extremist"})
+_COUNTERTERRORISM = frozenset({"counterterrorism", "counterterror", "antiterrorism"})
 _JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
 #: Nouns that, called joint, are the joint work of their makers.
@@ -207,6 +209,12 @@ def _refine(rtype: RelationType, trigger: Token) -> RelationType:
         for sub in token.children if token.i != trigger.head.i else ():
             if sub.lower_ in DOMAIN_WORDS and sub.dep_ in ("amod", "compound", "conj"):
                 return DOMAIN_WORDS[sub.lower_]
+            if token.dep_ == "prep" and token.lower_ in ("on", "in") and sub.dep_ == "pobj":
+                # "cooperating closely on security", "cooperation in counterterrorism"
+                if sub.lower_ in DOMAIN_WORDS:
+                    return DOMAIN_WORDS[sub.lower_]
+                if lemma(sub) in _TERROR or sub.lower_.replace("-", "") in _COUNTERTERRORISM:
+                    return RelationType.SECURITY_COOPERATION
             if token.dep_ == "prep" and token.lower_ in ("between", "among"):
                 # "coordination between the two countries' militaries / security services"
                 modifiers = (c for c in sub.children if c.dep_ in ("amod", "compound", "nmod"))
@@ -319,7 +327,9 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents += [o for o in owners if o.lower_ not in _POSSESSIVE_PRONOUNS]
         # "Iranian support", "US backing": the giver named by a modifier
         agents += [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")]
-        patients = list(_prep_objects(trigger, _MEMBER_PREPS | {"for"}))
+        patients = [
+            o for t in _prep_objects(trigger, _MEMBER_PREPS | {"for"}) for o in _act_owner(t)
+        ]
         if not patients and trigger.dep_ == "dobj" and lemma(trigger.head) in _RECEIVING:
             patients += subjects(trigger.head)  # "Iraq welcomed Iranian support"
             return agents, patients
@@ -376,6 +386,26 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         root = trigger.sent.root  # "Russia, along with Iran, is the key backer of ..." mis-parsed
         agents += [c for c in root.children if c.dep_ == "nsubj"]
     return agents, patients
+
+
+def _act_owner(token: Token) -> list[Token]:
+    """ "support for Russia's invasion of Ukraine": the one backed is the act's owner, not its
+    target; an act without a named owner ("support for the war") backs nobody named."""
+    if lemma(token) not in HOSTILE_NOUNS - {"effort"}:
+        return [token]
+    return [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
+
+
+def _its_owner(trigger: Token, actors: ActorContext) -> Entity | None:
+    """ "Britain imposed sanctions on Belarus over its support for X": "its" is the latest
+    state named before it (Belarus), not the clause's subject."""
+    if trigger.pos_ != "NOUN" or lemma(trigger) not in _ACTS:
+        return None
+    children = list(trigger.children)
+    its = [c for c in children if c.dep_ == "poss" and c.lower_ == "its"]
+    if not its or any(c.dep_ in ("amod", "compound", "nmod") for c in children):
+        return None
+    return actors.state_before(its[0])
 
 
 #: Verbs whose subject receives the support that is their object.
@@ -623,6 +653,8 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
         agent_entities = [e for t in agent_tokens for e in actors.actors(t)]
         patient_entities = [e for t in patient_tokens for e in actors.actors(t)]
         agents = actors.states_of(agent_entities)
+        if rtype is RelationType.BACKING and (owner := _its_owner(holder, actors)) is not None:
+            agents = [owner]
         if rtype in REFINABLE:
             rtype = _by_agency(rtype, agent_tokens)
             if rtype in REFINABLE and _against_armed(token):

@@ -165,8 +165,15 @@ def chain(token: Token, coordinate: bool = True) -> Iterator[Token]:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.dep_ == "relcl" or (current.dep_ == "advcl" and not infinitive):
             return  # a subordinate clause of its own ("look to strengthen" goes on up)
-        if not coordinate and current.dep_ == "acl" and current.tag_ in ("VBG", "VBN"):
-            return  # "rebels fighting against X": a participle describing a noun
+        if (
+            not coordinate
+            and current.dep_ == "acl"
+            and current.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ == "mark" for c in current.children)
+        ):
+            # "rebels fighting against X": a participle describing a noun (but "rumours
+            # that X and Y were sharing intelligence" is the noun's content: go on up)
+            return
         current = current.head
 
 
@@ -174,6 +181,8 @@ def _cues(token: Token) -> Iterator[Modality]:
     cue = MODALITY_CUES.get(lemma(token)) or MODALITY_CUES.get(token.lower_)
     if cue is not None:
         yield cue
+    if ruled_out(token):
+        yield Modality.DENIED
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             yield Modality.DENIED
@@ -181,6 +190,13 @@ def _cues(token: Token) -> Iterator[Modality]:
             found = MODALITY_CUES.get(lemma(child)) or MODALITY_CUES.get(child.lower_)
             if found is not None:
                 yield found
+
+
+def ruled_out(token: Token) -> bool:
+    """ "ruled out talks with Russia", "ruled out any cooperation": excluded, not done."""
+    return lemma(token) == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children
+    )
 
 
 def modality(trigger: Token) -> Modality:
