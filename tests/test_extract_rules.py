@@ -1274,3 +1274,51 @@ def test_the_place_of_talks_may_hang_on_the_counterpart(run: Run) -> None:
     ex = run("Egypt's foreign minister held talks with his Jordanian counterpart in Amman.")
     (meeting,) = ex.meetings
     assert meeting.place is not None and meeting.place.label == "Amman"
+
+
+def test_cutting_ties_ends_them_and_restoring_them_starts_them_again(run: Run) -> None:
+    (cut,) = run("Morocco and Algeria cut diplomatic ties in 2021.").relationships
+    assert cut.evidence.modality is Modality.ENDED
+    assert cut.evidence.valid_until is not None and cut.evidence.valid_until.value == "2021"
+    (restored,) = run(
+        "Turkey and Israel restored full diplomatic ties in August 2022."
+    ).relationships
+    assert restored.evidence.valid_from is not None
+    assert restored.evidence.valid_from.value == "2022-08"
+
+
+def test_agreeing_to_normalise_relations_is_an_agreed_tie(run: Run) -> None:
+    ex = run("Israel and Sudan agreed in October 2020 to normalise relations.")
+    assert _typed(ex) == {("DiplomaticCoordination", frozenset({"Q801", "Q1049"}), "agreed")}
+
+
+def test_an_office_whose_holder_is_unknown_still_speaks_for_its_state(analyzer: Analyzer) -> None:
+    # the gazetteer knows no holder of either office in 2030: the offices stand for their states
+    meta = Metadata(published=date(2030, 5, 6), precision=Precision.DAY)
+    text = "The Iranian president met the Iraqi prime minister on Monday."
+    ex = analyzer.analyse(make_document(text, meta, key="rule-test"))
+    assert _meeting_rows(ex) == [("Meeting", {"Q794", "Q796"}, "held")]
+
+
+def test_discussing_a_topic_during_a_call_is_one_call_without_the_topic(run: Run) -> None:
+    ex = run("Putin and Erdogan discussed Syria during a phone call.")
+    assert _meeting_rows(ex) == [("PhoneCall", {"Q7747", "Q39259", "Q159", "Q43"}, "held")]
+
+
+def test_its_ministry_speaks_for_the_state_named_before(run: Run) -> None:
+    ex = run("India will not join the alliance, its foreign ministry said.")
+    assert [(c.claimant.qid if c.claimant else None, c.content) for c in ex.claims] == [
+        ("Q668", "India will not join the alliance")
+    ]
+
+
+def test_lifting_its_sanctions_ends_the_subjects_sanctions(run: Run) -> None:
+    (rel,) = run("Japan lifted its sanctions on India in 2001.").relationships
+    assert rel.type is RelationType.SANCTIONS and rel.evidence.modality is Modality.ENDED
+    assert (rel.source and rel.source.qid, rel.target and rel.target.qid) == ("Q17", "Q668")
+
+
+def test_thanking_someone_for_its_support_names_the_giver(run: Run) -> None:
+    (rel,) = run("Armenia's president thanked France for its support.").relationships
+    assert rel.type is RelationType.BACKING
+    assert (rel.source and rel.source.qid, rel.target and rel.target.qid) == ("Q142", "Q399")

@@ -432,12 +432,17 @@ def _role(item: _Found, gazetteer: Gazetteer, ctx: _Context, ent_id: str) -> Non
     if before in _NOT_CURRENT:
         item.reason = f"{before!r} {role}: not the holder at the document date"
         return
-    if ctx.at is None:
-        item.reason = f"{role} of {state_qid}: the document has no date"
-        return
-    holder = gazetteer.office_holder(state_qid, role, ctx.at)
+    holder = gazetteer.office_holder(state_qid, role, ctx.at) if ctx.at is not None else None
     if holder is None:
-        item.reason = f"no single known {role} of {state_qid} at {ctx.at}"
+        # the office speaks for its state even when its holder then is unknown
+        state = gazetteer.entities.get(state_qid)
+        unknown = (
+            "the document has no date" if ctx.at is None else f"no single known holder at {ctx.at}"
+        )
+        item.reason = f"{role} of {state_qid}: {unknown}"
+        if state is not None:
+            item.entity, item.score = state, 0.7
+            item.reason += f"; stands for {state.label}"
         return
     item.entity, item.score = holder, 0.9
     item.candidates = (holder.key,)

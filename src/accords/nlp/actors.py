@@ -74,6 +74,8 @@ _OFFICE_WORDS = frozenset(
         "director",
         "head",
         "commander",
+        "adviser",
+        "advisor",
     }
 )
 #: Other names of well-known armed groups, to one label.

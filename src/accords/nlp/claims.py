@@ -98,6 +98,27 @@ def _under_foreign_prep(token: Token, head: Token) -> bool:
     return False
 
 
+#: A state's own voices: "its foreign ministry said", "its government denied".
+_STATE_VOICES = frozenset(
+    {
+        "ministry",
+        "government",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "embassy",
+        "cabinet",
+        "presidency",
+        "office",
+        "military",
+        "army",
+        "president",
+        "leader",
+        "foreign",
+    }
+)
+
+
 def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
     # "U.S. Ambassador to the U.N. Nikki Haley": the person the phrase names, not her country
     people = [
@@ -124,6 +145,13 @@ def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
         found = actors.actors(token)
         if found:
             return found[0]
+    for token in tokens:
+        # "India will not join, its foreign ministry said": the body of the state named before
+        its = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"]
+        if its and (lemma(token) in _STATE_VOICES or token.lower_ in _STATE_VOICES):
+            state = actors.state_before(its[0])
+            if state is not None:
+                return state
     for token in tokens:  # an unlinked speaker: "a Turkish presidential source", "western powers"
         if (
             token.lemma_.lower() in _SPEAKER_NOUNS

@@ -95,6 +95,12 @@ _BEGINNING = frozenset(
         "start",
         "initiate",
         "inaugurate",
+        "restore",
+        "resume",
+        "reestablish",
+        "re-establish",
+        "normalise",
+        "normalize",
     }
 )
 

@@ -184,6 +184,8 @@ MODALITY_CUES: dict[str, Modality] = {
     "withdraw": Modality.ENDED,
     "suspend": Modality.ENDED,
     "sever": Modality.ENDED,
+    "cut": Modality.ENDED,  # "cut diplomatic ties", "cut military aid"
+    "break": Modality.ENDED,  # "broke off relations"
     "halt": Modality.ENDED,
     "stop": Modality.ENDED,
     "cease": Modality.ENDED,

@@ -162,7 +162,10 @@ def _joint_appearance(token: Token) -> bool:
 _RECEIVING = frozenset({"host", "receive", "welcome"})
 _PHONING = frozenset({"telephone", "phone", "ring"})
 _GUEST_NOUNS = frozenset(
-    {"counterpart", "delegation", "president", "minister", "premier", "leader", "envoy"}
+    {
+        *("counterpart", "delegation", "president", "minister", "premier", "leader", "envoy"),
+        *("adviser", "advisor", "ambassador", "chancellor", "emir", "king", "secretary", "chief"),
+    }
 )
 
 
@@ -179,6 +182,16 @@ def _guest(verb: Token) -> Token | None:
 def _with_someone(verb: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
+
+
+def _held_in_noun(verb: Token) -> bool:
+    """A meeting noun under the verb ("discussed X during a phone call, at a summit")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("during", "at", "in", "on")
+        and any(o.dep_ == "pobj" and _meeting_type(o) for o in c.children)
         for c in verb.children
     )
 
@@ -214,8 +227,8 @@ def _meeting_type(token: Token) -> MeetingType | None:
         return MeetingType.MEETING if _guest(token) is not None else None
     if token.pos_ == "VERB":
         found = MEETING_VERBS.get(word)
-        if word == "discuss" and not subjects(token):
-            return None
+        if word == "discuss" and (not subjects(token) or _held_in_noun(token)):
+            return None  # "discussed Syria during a phone call": the call is the meeting
         return found
     return None
 
@@ -260,7 +273,8 @@ def _participant_tokens(trigger: Token) -> list[Token]:
         ]
     if trigger.pos_ == "VERB":
         tokens += subjects(trigger)
-        tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
+        if lemma(trigger) not in _TOPIC_VERBS:  # "discussed Syria": Syria is the topic
+            tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
         if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
             tokens.append(trigger.head)  # "the General Assembly, where he'll meet ...": its organ
         tokens += [

@@ -190,11 +190,35 @@ _RELATIONS_KINDS = frozenset(
 
 def _bilateral(token: Token) -> bool:
     """ "diplomatic relations", "relations between A and B": ties, not "public relations"."""
+    if token.dep_ == "dobj" and lemma(token.head) in _RELATING_VERBS:
+        return True  # "agreed to normalise relations", "broke off relations"
     return any(
         (c.dep_ == "amod" and c.lower_ in _RELATIONS_KINDS)
         or (c.dep_ == "prep" and c.lower_ in ("between", "with"))
         for c in token.children
     )
+
+
+#: Verbs whose object "relations" can only be relations between states.
+_RELATING_VERBS = frozenset(
+    {
+        "normalise",
+        "normalize",
+        "restore",
+        "establish",
+        "sever",
+        "cut",
+        "break",
+        "resume",
+        "re-establish",
+        "reestablish",
+        "upgrade",
+        "downgrade",
+        "improve",
+        "strengthen",
+        "deepen",
+    }
+)
 
 
 def _refine(rtype: RelationType, trigger: Token) -> RelationType:
@@ -281,9 +305,13 @@ def _sanction_sides(trigger: Token) -> tuple[list[Token], list[Token]]:
     The source is the noun's own owner or modifier, else the subject of the verb
     taking the sanctions as its object; the target follows "on" or "against".
     """
-    agents = [c for c in trigger.children if c.dep_ in ("poss", "nmod", "compound")]
+    agents = [
+        c
+        for c in trigger.children
+        if c.dep_ in ("poss", "nmod", "compound") and c.lower_ not in _POSSESSIVE_PRONOUNS
+    ]
     if not agents and trigger.dep_ == "dobj":
-        agents = subjects(trigger.head)
+        agents = subjects(trigger.head)  # "imposed sanctions", "lifted its sanctions on X"
     described = [c for c in trigger.children if c.dep_ == "acl"]
     patients = [o for h in (trigger, *described) for o in _prep_objects(h, _PENALISED)]
     if not patients and trigger.dep_ == "dobj":  # "refuses to impose sanctions on Russia"
@@ -330,6 +358,11 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
         patients = [
             o for t in _prep_objects(trigger, _MEMBER_PREPS | {"for"}) for o in _act_owner(t)
         ]
+        thanked = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and lemma(thanked) in _THANKING:
+            # "Azerbaijan thanked Turkey for its support": the one thanked gave it
+            givers = [c for c in thanked.children if c.dep_ == "dobj"]
+            return givers, subjects(thanked)
         if not patients and trigger.dep_ == "dobj" and lemma(trigger.head) in _RECEIVING:
             patients += subjects(trigger.head)  # "Iraq welcomed Iranian support"
             return agents, patients
@@ -408,6 +441,8 @@ def _its_owner(trigger: Token, actors: ActorContext) -> Entity | None:
     return actors.state_before(its[0])
 
 
+#: Verbs by which the receiver of support names its giver ("thanked X for its support").
+_THANKING = frozenset({"thank", "praise", "commend", "hail"})
 #: Verbs whose subject receives the support that is their object.
 _RECEIVING = frozenset({"welcome", "receive", "accept", "seek", "request", "get", "enjoy"})
 #: "help lead / train / arm X": what is helped to be built up is the one backed.
