@@ -56,6 +56,7 @@ accg:fedcba9876543210 {
     rdfs:label "DiplomaticCoordination: Iran, Russia, Turkey" ;
     acc:member accid:entity\/Q159, accid:entity\/Q794, accid:entity\/Q43 ;
     acc:evidenceYear 2018 ;
+    acc:memberYear "https://w3id.org/accords/id/entity/Q159 2018", "https://w3id.org/accords/id/entity/Q794 2018", "https://w3id.org/accords/id/entity/Q43 2018" ;
     acc:hasEvidence accid:evidence\/fedcba9876543210\/e1 .
   accid:evidence\/fedcba9876543210\/e1 a acc:Evidence ; acc:modality acc:Agreed ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=0,60> ;
@@ -65,6 +66,8 @@ accg:fedcba9876543210 {
   accid:relationship\/Alliance\/bbbb a acc:Alliance ; rdfs:label "Alliance: Israel, Turkey" ;
     acc:member accid:entity\/Q43, accid:entity\/Q801 ; acc:reportedUntil "2010-12-31"^^xsd:date ;
     acc:reportedFrom "2005-01-01"^^xsd:date ; acc:evidenceYear 2018, 2005, 2006, 2007, 2008, 2009, 2010 ;
+    acc:memberStart "https://w3id.org/accords/id/entity/Q43", "https://w3id.org/accords/id/entity/Q801" ;
+    acc:memberYear "https://w3id.org/accords/id/entity/Q43 2018", "https://w3id.org/accords/id/entity/Q43 2005", "https://w3id.org/accords/id/entity/Q43 2006", "https://w3id.org/accords/id/entity/Q43 2007", "https://w3id.org/accords/id/entity/Q43 2008", "https://w3id.org/accords/id/entity/Q43 2009", "https://w3id.org/accords/id/entity/Q43 2010", "https://w3id.org/accords/id/entity/Q801 2018", "https://w3id.org/accords/id/entity/Q801 2005", "https://w3id.org/accords/id/entity/Q801 2006", "https://w3id.org/accords/id/entity/Q801 2007", "https://w3id.org/accords/id/entity/Q801 2008", "https://w3id.org/accords/id/entity/Q801 2009", "https://w3id.org/accords/id/entity/Q801 2010" ;
     acc:hasEvidence accid:evidence\/fedcba9876543210\/e2, accid:evidence\/fedcba9876543210\/e3 .
   accid:evidence\/fedcba9876543210\/e2 a acc:Evidence ; acc:modality acc:Denied ;
     acc:sentence <https://w3id.org/accords/id/doc/fedcba9876543210#char=61,110> ;

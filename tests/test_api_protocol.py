@@ -69,6 +69,16 @@ def test_result_formats_by_accept_and_format_parameter(client: httpx.Client) -> 
     assert "<sparql" in xml.text
     got_csv = client.get("/sparql", params=q, headers={"accept": "text/csv"})
     assert list(csv.reader(io.StringIO(got_csv.text)))[1:] == [["1"], ["2"]]
+    # sentence IRIs hold a comma (#char=12,80): each cell stays one CSV field, as in JSON
+    sentences = {
+        "query": "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+        "SELECT ?s ?text ?none WHERE { ?s nif:anchorOf ?text } ORDER BY ?s LIMIT 5"
+    }
+    as_json = client.get("/sparql", params=sentences).json()["results"]["bindings"]
+    as_csv = client.get("/sparql", params={**sentences, "format": "csv"}).text
+    rows = list(csv.reader(io.StringIO(as_csv, newline="")))
+    assert rows[0] == ["s", "text", "none"] and len(rows) == 6 and "," in rows[1][0]
+    assert rows[1:] == [[b["s"]["value"], b["text"]["value"], ""] for b in as_json]
     tsv = client.get("/sparql", params={**q, "format": "tsv"})
     assert tsv.headers["content-type"].startswith("text/tab-separated-values")
     default = client.get("/sparql", params=q)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -55,6 +57,17 @@ def test_ingest_reports_and_query_answers(tmp_path: Path) -> None:
     assert rows, "the 2020 meeting is missing"
     assert {r["date"]["value"] for r in rows} == {"2020-01-13"}
     assert all(r["sentenceText"]["value"] for r in rows)
+
+    # CSV: one field per variable in every row, also for sentence IRIs ("#char=12,80")
+    as_csv = _run(
+        *("query", "meetings_in_period", "--param", "from=2020-01-01"),
+        *("--param", "to=2020-12-31", "--format", "csv"),
+        env_store=store,
+    )
+    table = list(csv.reader(io.StringIO(as_csv.stdout, newline="")))
+    assert table[0] == results["head"]["vars"] and len(table) == len(rows) + 1
+    sentence = table[0].index("sentence")
+    assert {r[sentence] for r in table[1:]} == {r["sentence"]["value"] for r in rows}
 
     again = _run("ingest", str(SEEDS), env_store=store)
     assert "unchanged: 5" in again.stderr

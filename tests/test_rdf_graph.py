@@ -132,12 +132,17 @@ def test_relationship_carries_its_evidence_years_and_reported_start_and_end() ->
     assert _years(g, n, ACC.evidenceYear) == {2018}  # the evidence observes 2018-09-08
     assert g.value(n, ACC.reportedFrom) == Literal(date(2015, 1, 1), datatype=XSD.date)
     assert g.value(n, ACC.reportedUntil) is None
+    members = {str(m) for m in g.objects(n, ACC.member)}
+    assert len(members) >= 2
+    assert {str(k) for k in g.objects(n, ACC.memberYear)} == {f"{m} 2018" for m in members}
+    assert {str(k) for k in g.objects(n, ACC.memberStart)} == members  # a start is stated
     spread = TimeSpan("2016/2019", Precision.YEAR, date(2016, 1, 1), date(2019, 12, 31))
     until = TimeSpan("2019", Precision.YEAR, date(2019, 1, 1), date(2019, 12, 31))
     ev = Evidence(S0, Modality.DENIED, spread, valid_until=until)  # any modality is indexed
     g = build_graph(replace(x, relationships=(replace(rel, evidence=ev),)))
     assert _years(g, n, ACC.evidenceYear) == {2016, 2017, 2018, 2019}
-    assert g.value(n, ACC.reportedFrom) is None
+    assert len(set(g.objects(n, ACC.memberYear))) == 4 * len(members)
+    assert g.value(n, ACC.reportedFrom) is None and g.value(n, ACC.memberStart) is None
     assert g.value(n, ACC.reportedUntil) == Literal(date(2019, 12, 31), datatype=XSD.date)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from accords.rdf.index import observed_years
+from accords.rdf.index import member_year, observed_years
 
 ACC = "https://w3id.org/accords/ontology#"
 ID = "https://w3id.org/accords/id/"
@@ -173,10 +173,15 @@ class _Writer:
         text = f"State {a} and State {b} deepened their {kind} ties, officials said ({index})."
         first, last, start, end = self.evidence(n, doc, index, published, text)
         # the query indexes the graph builder writes on a relationship (docs/model.md)
+        members = [f"{ID}entity/{state_qid(i)}" for i in (a, b)]
         for year in observed_years(first, last):
             self.q(n, _acc("evidenceYear"), _int(year))
+            for iri in members:
+                self.q(n, _acc("memberYear"), _str(member_year(iri, year)))
         if start is not None:
             self.q(n, _acc("reportedFrom"), _date(start))
+            for iri in members:
+                self.q(n, _acc("memberStart"), _str(iri))
         if end is not None:
             self.q(n, _acc("reportedUntil"), _date(end))
 

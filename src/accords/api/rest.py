@@ -332,7 +332,7 @@ async def alliances(
     to: Annotated[dt.date | None, Query(description="Last day.")] = None,
     type: Annotated[RelationType | None, Query(description="Relationship type.")] = None,
     member: Actor = None,
-    limit: Limit = 50,
+    limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[RelationshipOut]:
     """Relationships valid in a period, with members, interval, basis and evidence.
@@ -361,7 +361,7 @@ async def meetings(
     from_: Annotated[dt.date | None, Query(alias="from", description="First day.")] = None,
     to: Annotated[dt.date | None, Query(description="Last day.")] = None,
     participant: Actor = None,
-    limit: Limit = 50,
+    limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[MeetingOut]:
     """Meetings, summits, talks, calls and visits in a period."""
@@ -402,7 +402,7 @@ async def claims(
     about: Actor = None,
     from_: Annotated[dt.date | None, Query(alias="from", description="Stated on or after.")] = None,
     to: Annotated[dt.date | None, Query(description="Stated on or before.")] = None,
-    limit: Limit = 50,
+    limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[ClaimOut]:
     """Who claimed what about whom, and when (claims are reports, never facts)."""

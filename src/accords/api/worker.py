@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from accords.readonly import open_read_only
+from accords.sparql_csv import solutions_csv
 
 #: (sparql, default_graphs, named_graphs) -> result; Store.query has this shape.
 QueryFn = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
@@ -62,6 +63,8 @@ def execute(query: QueryFn, job: Job) -> Answer:
     """Run one job and serialise its answer; errors become ``Answer('error'|'syntax')``."""
     try:
         result = query(job.sparql, job.default_graphs, job.named_graphs)
+        if isinstance(result, ox.QuerySolutions) and job.results_format == "csv":
+            return Answer("solutions", solutions_csv(result))
         if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
             kind = "solutions" if isinstance(result, ox.QuerySolutions) else "boolean"
             data = result.serialize(format=QUERY_RESULTS_FORMATS[job.results_format])

@@ -14,6 +14,7 @@ from rich.table import Table
 from accords.config import Settings
 from accords.errors import AccordsError
 from accords.queries import bind, load_named_queries
+from accords.sparql_csv import solutions_csv
 from accords.store import open_store
 
 
@@ -74,6 +75,9 @@ def query_command(
         typer.echo(
             (ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"").decode("utf-8"), nl=False
         )
+        return
+    if fmt == "csv" and isinstance(result, ox.QuerySolutions):
+        typer.echo(solutions_csv(result).decode("utf-8"), nl=False)
         return
     if fmt != "table":
         qrf = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV

@@ -14,7 +14,7 @@ from rdflib.namespace import RDFS as _RDFS
 from rdflib.namespace import XSD
 
 from accords.rdf import namespaces as _ns
-from accords.rdf.index import observed_years
+from accords.rdf.index import member_year, observed_years
 from accords.rdf.namespaces import (
     activity_iri,
     claim_iri,
@@ -262,11 +262,16 @@ class _Builder:
         # graph, of when its evidence here is observed, starts and ends
         if ev.valid_until is not None:
             self._date(n, ACC.reportedUntil, ev.valid_until.latest)
+        member_iris = [self.entity(m).value for m in members]
         if ev.valid_from is not None:
             self._date(n, ACC.reportedFrom, ev.valid_from.earliest)
+            for iri in member_iris:
+                self.add(n, ACC.memberStart, ox.Literal(iri))
         if ev.observed is not None:
             for year in observed_years(ev.observed.earliest, ev.observed.latest):
                 self.add(n, ACC.evidenceYear, _int(year))
+                for iri in member_iris:
+                    self.add(n, ACC.memberYear, ox.Literal(member_year(iri, year)))
         self.evidence(n, ev)
 
     def meeting(self, m: Meeting) -> None:

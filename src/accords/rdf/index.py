@@ -3,6 +3,8 @@
 ``acc:observedYear`` (``xsd:integer``) is written on an evidence for every calendar
 year its observed period touches, so "what was stated about 2018" starts from
 ``?e acc:observedYear 2018`` instead of comparing the dates of every evidence.
+``acc:memberYear`` ("<member IRI> <year>") on a relationship lets "Iran's relationships in
+2018" start from that one key instead of reading all of Iran's relationships.
 """
 
 from __future__ import annotations
@@ -19,3 +21,8 @@ def observed_years(first: date, last: date) -> range:
     if last < first or last.year - first.year >= MAX_INDEXED_YEARS:
         return range(0)
     return range(first.year, last.year + 1)
+
+
+def member_year(member_iri: str, year: int) -> str:
+    """The ``acc:memberYear`` key of a relationship member in a year."""
+    return f"{member_iri} {year}"
