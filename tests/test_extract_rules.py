@@ -1322,3 +1322,25 @@ def test_thanking_someone_for_its_support_names_the_giver(run: Run) -> None:
     (rel,) = run("Armenia's president thanked France for its support.").relationships
     assert rel.type is RelationType.BACKING
     assert (rel.source and rel.source.qid, rel.target and rel.target.qid) == ("Q142", "Q399")
+
+
+def test_an_unknown_official_titled_by_a_demonym_speaks_for_that_state(run: Run) -> None:
+    # neither spy chief is in the gazetteer; the titles name their states
+    ex = run("Egyptian intelligence chief Hassan Rashad held talks with his Jordanian counterpart.")
+    ((kind, who, status),) = _meeting_rows(ex)
+    assert (kind, status) == ("Talks", "held") and {"Q79", "Q810"} <= who
+    ex = run("Turkish intelligence chief Hakan Fidan met his Iraqi counterpart in Baghdad.")
+    ((kind, who, status),) = _meeting_rows(ex)
+    assert {"Q43", "Q796"} <= who
+
+
+def test_cooperating_militarily_is_military_cooperation(run: Run) -> None:
+    ex = run("India and France have been cooperating militarily since 1998.")
+    assert ("MilitaryCooperation", frozenset({"Q668", "Q142"}), "asserted") in _typed(ex)
+
+
+def test_coordinated_efforts_against_a_named_terrorist_group_are_security_cooperation(
+    run: Run,
+) -> None:
+    ex = run("Nigeria and Chad will coordinate their efforts against Boko Haram.")
+    assert ("SecurityCooperation", frozenset({"Q1033", "Q657"}), "planned") in _typed(ex)

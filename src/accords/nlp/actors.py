@@ -490,6 +490,18 @@ class ActorContext:
             states = self.states_of(e for o in owners for e in self._actors_of(o, depth + 1))
             if states and all(s.kind is ActorKind.STATE for s in states):
                 return states
+        if named is not None and lemma_of(token) in _OFFICE_WORDS and named.end > token.i:
+            # "Turkish intelligence chief Hakan Fidan", title and name both unknown to the
+            # gazetteer: the title's state speaks (the title heads, the name is its apposition)
+            titled = [
+                e
+                for t in named
+                if t.i < token.i
+                if (e := self.entity_at(t) or self._demonym(t)) is not None
+                and e.kind is ActorKind.STATE
+            ]
+            if titled:
+                return titled[:1]
         if depth >= 2 or named is not None:
             return []  # "the US-allied SDF" is the SDF, not the US
         if lemma_of(token) in _NON_STATE_FORCES:

@@ -66,6 +66,7 @@ DOMAIN_WORDS: dict[str, RelationType] = {
     "militaries": RelationType.MILITARY_COOPERATION,
     "army": RelationType.MILITARY_COOPERATION,
     "armies": RelationType.MILITARY_COOPERATION,
+    "militarily": RelationType.MILITARY_COOPERATION,  # "cooperating militarily"
 }
 
 #: Cooperative types a domain word may refine (backing and alliance keep theirs).

@@ -560,11 +560,37 @@ _ARMED_WORDS = frozenset(
 def _against_armed(trigger: Token) -> bool:
     """Cooperation against armed groups or terrorism ("coordinating against the presence of
     armed Kurdish separatists") is security cooperation."""
-    return any(
-        lemma(t) in _ARMED_WORDS
-        for o in _prep_objects(trigger, frozenset({"against"}))
-        for t in o.subtree
-    )
+    # "coordinate their efforts against the Islamic State": the against-phrase may hang on
+    # the object of the verb
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    return any(_names_armed(o) for h in holders for o in _prep_objects(h, frozenset({"against"})))
+
+
+def _names_armed(phrase: Token) -> bool:
+    """The phrase names armed groups or terrorism ("Kurdish separatists", "the Islamic State")."""
+    words = [t.lower_ for t in phrase.subtree]
+    if any(w in _ARMED_NAMES for w in words) or "islamic state" in " ".join(words):
+        return True
+    return any(lemma(t) in _ARMED_WORDS for t in phrase.subtree)
+
+
+#: Words of names of armed groups with no word from _ARMED_WORDS ("the Islamic State").
+_ARMED_NAMES = frozenset(
+    {
+        "isis",
+        "isil",
+        "daesh",
+        "qaeda",
+        "taliban",
+        "pkk",
+        "hezbollah",
+        "hamas",
+        "houthis",
+        "houthi",
+        "shabaab",
+        "boko",
+    }
+)
 
 
 def _mutual(trigger: Token) -> bool:
