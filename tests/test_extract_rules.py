@@ -1344,3 +1344,27 @@ def test_coordinated_efforts_against_a_named_terrorist_group_are_security_cooper
 ) -> None:
     ex = run("Nigeria and Chad will coordinate their efforts against Boko Haram.")
     assert ("SecurityCooperation", frozenset({"Q1033", "Q657"}), "planned") in _typed(ex)
+
+
+def test_a_first_name_cut_from_its_surname_is_no_gazetteer_surname(run: Run) -> None:
+    # spaCy may end the name after "Ibrahim"; the Syrian official of that surname is not meant
+    ex = run("Ibrahim Kalin, the head of Turkey's intelligence agency, met Syrian officials.")
+    linked = [m for m in ex.mentions if m.text == "Ibrahim"]
+    assert all(m.entity is None for m in linked)
+
+
+def test_trying_to_broker_a_rapprochement_ends_no_rivalry(run: Run) -> None:
+    ex = run("Russia has been trying to broker a rapprochement between Turkey and Syria.")
+    assert not [r for r in ex.relationships if r.evidence.modality is Modality.ENDED]
+
+
+def test_the_two_leaders_are_the_two_people_just_named(run: Run) -> None:
+    ex = run(
+        "Egypt and Jordan share a long border. Russian President Vladimir Putin hosted "
+        "Turkish President Recep Tayyip Erdogan in Sochi in September, and the two leaders "
+        "agreed to continue their cooperation in Syria."
+    )
+    assert ("DiplomaticCoordination", frozenset({"Q159", "Q43"}), "agreed") in _typed(ex)
+    (meeting,) = ex.meetings
+    assert meeting.place_name == "Sochi"  # on the guest: "hosted Erdogan in Sochi"
+    assert meeting.date is not None and meeting.date.value == "2020-09"

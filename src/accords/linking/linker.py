@@ -456,6 +456,13 @@ def _second_pass(item: _Found, gazetteer: Gazetteer, ctx: _Context) -> None:
     names = _lookup(gazetteer, item.text)
     keys = list(dict.fromkeys(n.key for n in names))
     item.candidates = tuple(keys)
+    span = item.span
+    after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.is_title:
+        # "Ibrahim Kalin" cut by the parser into "Ibrahim" and "Kalin": a first name, not the
+        # surname of a gazetteer person
+        item.reason = f"{item.text!r} is followed by {after.text!r}: part of a longer name"
+        return
     surname = normalize(item.text)
     named = [k for k in keys if k in ctx.persons]
     if len(named) == 1:

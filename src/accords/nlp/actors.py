@@ -342,6 +342,15 @@ class ActorContext:
         for words, size in GROUP_ANAPHORA.items():
             if phrase.endswith(words):
                 persons = words.endswith("leaders")
+                if persons:  # "Putin hosted Erdogan ..., and the two leaders agreed ..."
+                    named = {
+                        e.key: e
+                        for t in token.sent
+                        if t.i < token.left_edge.i
+                        if (e := self.entity_at(t)) is not None and e.kind is ActorKind.PERSON
+                    }
+                    if len(named) == size:
+                        return tuple(named.values())
                 for group in self.groups:
                     members = tuple(e for e in group if (e.kind is ActorKind.PERSON) == persons)
                     if len(members) == size:

@@ -174,6 +174,8 @@ MODALITY_CUES: dict[str, Modality] = {
     "aim": Modality.PLANNED,
     "set": Modality.PLANNED,
     "intend": Modality.PLANNED,
+    "try": Modality.PLANNED,  # "trying to broker a rapprochement": not reached yet
+    "attempt": Modality.PLANNED,
     "pledge": Modality.PLANNED,
     "promise": Modality.PLANNED,
     "vow": Modality.PLANNED,

@@ -400,6 +400,9 @@ def _whereabouts(trigger: Token, actors: ActorContext) -> tuple[Entity | None, s
         for o in p.children
         if o.dep_ == "pobj"
     ]
+    # "hosted Erdogan in Sochi", "met Zelensky in Kyiv": or on the guest met
+    if trigger.pos_ == "VERB":
+        candidates += [c for c in trigger.children if c.dep_ == "dobj"]
     for token in candidates:
         found = _located(token, actors, _PLACE_PREPS)
         if found is not None:
