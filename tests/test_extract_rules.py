@@ -1368,3 +1368,37 @@ def test_the_two_leaders_are_the_two_people_just_named(run: Run) -> None:
     (meeting,) = ex.meetings
     assert meeting.place_name == "Sochi"  # on the guest: "hosted Erdogan in Sochi"
     assert meeting.date is not None and meeting.date.value == "2020-09"
+
+
+def test_blaming_someone_for_an_attack_on_its_site_is_alleged_hostility_of_the_blamed(
+    run: Run,
+) -> None:
+    ex = run("Iran on Monday blamed Israel for an attack on its Natanz nuclear facility.")
+    assert [
+        (r.type.value, r.source and r.source.qid, r.target and r.target.qid)
+        for r in ex.relationships
+    ] == [
+        ("Hostility", "Q801", "Q794")  # Israel on Iran; the facility is no armed group
+    ]
+    assert ex.relationships[0].evidence.modality is Modality.RUMOURED
+    assert [(c.claimant and c.claimant.qid, c.type.value) for c in ex.claims] == [
+        ("Q794", "Accusation")
+    ]
+
+
+def test_the_one_accused_in_a_passive_is_no_speaker(run: Run) -> None:
+    assert run("Israel blamed for attack on Iran's Natanz nuclear site").claims == ()
+    (claim,) = run("Syria was accused by France of using chemical weapons.").claims
+    assert claim.claimant is not None and claim.claimant.qid == "Q142"
+
+
+def test_a_meeting_is_not_dated_by_a_relative_clause_or_another_nouns_year(run: Run) -> None:
+    ex = run(
+        "Iraqi Prime Minister Mustafa al-Kadhimi, who visited Saudi Arabia last week, has been "
+        "hosting talks between Saudi and Iranian officials in Baghdad."
+    )
+    talks = [m for m in ex.meetings if m.type.value == "Talks"]
+    assert talks and all(m.date is not None and m.date.value == "2021-03-10" for m in talks)
+    ex = run("The United States and Iran held talks in Vienna on reviving the 2015 nuclear deal.")
+    (meeting,) = ex.meetings
+    assert meeting.date is not None and meeting.date.value == "2021-03-10"  # not 2015

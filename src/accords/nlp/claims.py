@@ -261,6 +261,18 @@ def _labelled(cue: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def _blamed_one(cue: Token) -> bool:
+    """ "X blamed for Y", "X accused of Y" (a headline's passive, or "X was accused of"): the
+    subject is the one accused, and nobody named accuses."""
+    if lemma(cue) not in ("accuse", "blame"):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return not any(c.dep_ == "agent" for c in cue.children)
+    has_object = any(c.dep_ in ("dobj", "ccomp") for c in cue.children)
+    grounds = any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in cue.children)
+    return not has_object and grounds  # "accused of" with nobody accused is a passive
+
+
 def _according_content(cue: Token, sent: Span) -> tuple[int, int] | None:
     """What is reported "according to X": the text before the phrase, or, when the phrase
     opens the sentence ("According to X, A and B are ..."), the text after its comma."""
@@ -412,7 +424,12 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children
             ):
                 continue
+            if _blamed_one(token):
+                continue  # "Israel blamed for attack on ...": Israel is blamed, not blaming
             speaker_tokens = subjects(token)
+            agents = [o for c in token.children if c.dep_ == "agent" for o in c.children]
+            if agents and any(c.dep_ == "nsubjpass" for c in token.children):
+                speaker_tokens = agents  # "Syria was accused by France of ...": France
             if lemma(token) == "deny" and token.dep_ == "relcl":
                 speaker_tokens = [token.head]
         elif token.lower_ == "according" and token.nbor(1).lower_ == "to":

@@ -112,6 +112,24 @@ def _begun(trigger: Token) -> bool:
     return trigger.dep_ == "dobj" and lemma(trigger.head) in _BEGINNING
 
 
+def _out_of_scope(timex: Timex, trigger: Token, meeting: bool) -> bool:
+    """A time expression that cannot date the fact of this trigger (see ``_timex``)."""
+    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    node = root
+    for _ in range(12):  # a relative clause around the expression that leaves the trigger out
+        if node.dep_ == "relcl" and not (node.left_edge.i <= trigger.i <= node.right_edge.i):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    modifier = root.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
+    other_noun = root.head.pos_ in ("NOUN", "PROPN") and root.head.i != trigger.i
+    return meeting and timex.anchor == "at" and modifier and other_noun
+
+
 class _Extractor:
     def __init__(
         self,
@@ -140,15 +158,22 @@ class _Extractor:
 
     # --- time ----------------------------------------------------------------------
 
-    def _timex(self, sentence: Sentence, trigger: Token) -> Timex | None:
+    def _timex(self, sentence: Sentence, trigger: Token, meeting: bool = False) -> Timex | None:
         """The time expression in the clause of the trigger's verb, else in the clauses it
         depends on ("Last year, X left … and allowed troops to invade …, with the aim of
-        repelling Y": last year), never across a relative clause."""
+        repelling Y": last year), never across a relative clause.
+
+        Left out: an expression inside a relative clause the trigger is not in ("Kadhimi, who
+        visited Riyadh last week, has been hosting talks"), and for a meeting one that only
+        dates another noun ("talks on reviving the 2015 nuclear deal").
+        """
+        inside = [t for t in self.timexes if sentence.start <= t.start < sentence.end]
+        usable = [t for t in inside if not _out_of_scope(t, trigger, meeting)]
         verb = governing_verb(trigger)
         for _ in range(8):
             start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
             start, end = max(start, sentence.start), min(end, sentence.end)
-            found = governing_timex(self.timexes, start, end, trigger.idx)
+            found = governing_timex(usable, start, end, trigger.idx)
             if found is not None and found.span is not None and found.type in _TIME_TYPES:
                 return found
             if verb.dep_ not in _TIME_SCOPES or verb.head.i == verb.i:
@@ -302,7 +327,7 @@ class _Extractor:
             finding = replace(
                 finding, participants=tuple(dict.fromkeys([*finding.participants, *circle]))
             )
-        timex = self._timex(sentence, finding.trigger)
+        timex = self._timex(sentence, finding.trigger, meeting=True)
         date = timex.span if timex is not None else None
         if date is None and finding.refers_back and self.meetings:
             # "The meeting was held in Athens": the date of the meeting it refers to

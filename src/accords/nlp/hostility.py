@@ -48,6 +48,8 @@ _MIXES = frozenset({"mix", "mixture", "coalition", "alliance", "array", "collect
 #: Stances taken against a target ("entrenched against Assad", "arrayed against Iran").
 STANCE_WORDS = frozenset({"entrench", "array", "pit", "range", "mobilise", "mobilize"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+#: Verbs whose object is held responsible for an act ("blamed Israel for the attack").
+_BLAMING = frozenset({"blame", "accuse", "condemn", "hold", "fault"})
 
 
 def _prep_targets(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -95,6 +97,12 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
             return _resolve([*subjects(verb), *objects], actors)
         candidates = [trigger]
     else:
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ in ("for", "of") and lemma(head.head) in _BLAMING:
+            # "Iran blamed Israel for an attack on ...": the one blamed is behind the act
+            blamed = [c for c in head.head.children if c.dep_ == "dobj"]
+            if blamed:
+                return _resolve(blamed, actors)
         owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
         pronouns = [o for o in owners if o.lower_ in _POSSESSIVE_PRONOUNS]
         found = _resolve([o for o in owners if o not in pronouns], actors)
@@ -171,10 +179,40 @@ def _resolve(tokens: list[Token], actors: ActorContext) -> list[Entity]:
     return actors.states_of(e for t in tokens for e in actors.actors(t))
 
 
+#: Places and installations a state owns ("its Natanz nuclear facility"): never a group.
+_FACILITIES = frozenset(
+    {
+        "facility",
+        "site",
+        "plant",
+        "base",
+        "installation",
+        "infrastructure",
+        "embassy",
+        "consulate",
+        "port",
+        "airport",
+        "airbase",
+        "compound",
+        "reactor",
+        "pipeline",
+        "territory",
+    }
+)
+
+
 def _target_entities(tokens: list[Token], actors: ActorContext) -> list[Entity]:
     found = _resolve(tokens, actors)
     if found:
         return found
+    facilities = [t for t in tokens if lemma(t) in _FACILITIES]
+    if facilities:
+        # "an attack on its Natanz nuclear facility": the state "its" stands for, the
+        # subject of the clause (not the attacker named as the object of "blamed")
+        owners = [c for t in facilities for c in t.children if c.dep_ == "poss"]
+        if any(o.lower_ == "its" for o in owners):
+            return _resolve(subjects(governing_verb(facilities[0].head)), actors)[:1]
+        return []
     groups = [actors.armed_group(t) for t in tokens]
     if not any(groups):  # "against SDF positions": the group that holds them
         groups = [
