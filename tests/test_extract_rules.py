@@ -743,13 +743,18 @@ def test_supplying_gas_or_humanitarian_aid_is_no_backing(run: Run) -> None:
     assert run("Japan sent humanitarian aid to Turkey.").relationships == ()
 
 
-def test_a_partys_accusation_is_alleged_hostility_a_third_partys_is_only_a_claim(run: Run) -> None:
+def test_an_accusation_is_alleged_hostility_whoever_makes_it_a_warning_only_a_claim(
+    run: Run,
+) -> None:
     ex = run("Ukraine accused Russia of attacking Ukrainian ports.")
     # the object of "accused ... of" is the one said to attack
     assert _triples(ex) == {("Hostility", "Q159", "Q212", "rumoured")}
+    # a third party's allegation is kept too, as alleged (rumoured), never as a fact
     ex = run("Lithuania accused Russia of attacking Ukrainian ports.")
-    assert ex.relationships == ()
+    assert _triples(ex) == {("Hostility", "Q159", "Q212", "rumoured")}
     assert [c.type.value for c in ex.claims] == ["Accusation"]
+    ex = run("Lithuania warned Russia against attacking Ukrainian ports.")
+    assert ex.relationships == () and [c.type.value for c in ex.claims] == ["Warning"]
 
 
 def test_a_state_criticised_for_backing_rebels_is_their_backer(run: Run) -> None:
@@ -1402,3 +1407,84 @@ def test_a_meeting_is_not_dated_by_a_relative_clause_or_another_nouns_year(run: 
     ex = run("The United States and Iran held talks in Vienna on reviving the 2015 nuclear deal.")
     (meeting,) = ex.meetings
     assert meeting.date is not None and meeting.date.value == "2021-03-10"  # not 2015
+
+
+# --- sixth round: an independently written probe set (issue 5) -------------------------
+
+
+def test_a_traveller_under_a_title_on_a_trip_visits_the_destination(run: Run) -> None:
+    ex = run(
+        "Egyptian President Ahmed Nabil will travel to Amman on Sunday on his first trip abroad."
+    )
+    ((kind, who, status),) = _meeting_rows(ex)
+    assert (kind, status) == ("Visit", "planned") and {"Q79", "Q810"} <= who
+
+
+def test_arriving_in_a_capital_for_a_visit_is_one_visit_to_its_state(run: Run) -> None:
+    ex = run(
+        "French Foreign Minister Claire Dumont arrived in Cairo on Monday for a two-day visit."
+    )
+    ((kind, who, status),) = _meeting_rows(ex)
+    assert (kind, status) == ("Visit", "held") and {"Q142", "Q79"} <= who
+
+
+def test_a_royal_title_speaks_for_its_state(run: Run) -> None:
+    ex = run("Jordanian Crown Prince Ali Hassan will visit Cairo next week for talks.")
+    ((_, who, status),) = _meeting_rows(ex)
+    assert status == "planned" and {"Q810", "Q79"} <= who
+
+
+def test_no_plans_to_meet_is_no_meeting(run: Run) -> None:
+    assert run("Ankara said it had no plans to meet Syrian officials in Moscow.").meetings == ()
+
+
+def test_calling_off_a_summit_cancels_it_and_coordinated_names_stay_sides(run: Run) -> None:
+    ex = run(
+        "Moscow called off a planned summit between US President Donald Trump and Russian "
+        "President Vladimir Putin in Helsinki."
+    )
+    ((kind, who, status),) = _meeting_rows(ex)
+    assert (kind, status) == ("Summit", "cancelled") and {"Q30", "Q159"} <= who
+
+
+def test_hosting_guests_for_a_summit_is_a_summit(run: Run) -> None:
+    ex = run("Erdogan hosted Putin and Rouhani in Ankara on Monday for a three-way summit.")
+    assert [r[0] for r in _meeting_rows(ex)] == ["Summit"]
+
+
+def test_sanctions_lifted_in_part_end_the_subjects_sanctions(run: Run) -> None:
+    (rel,) = run("The European Union lifted most of its sanctions on Belarus.").relationships
+    assert rel.type is RelationType.SANCTIONS and rel.evidence.modality is Modality.ENDED
+
+
+def test_firing_missiles_at_troops_is_hostility_on_their_state(run: Run) -> None:
+    (rel,) = run("Syria fired rockets at Turkish troops near the border.").relationships
+    assert (rel.type, rel.source and rel.source.qid, rel.target and rel.target.qid) == (
+        RelationType.HOSTILITY,
+        "Q858",
+        "Q43",
+    )
+
+
+def test_a_proposed_joint_security_mechanism_is_proposed_security_cooperation(run: Run) -> None:
+    ex = run("Jordan proposed a joint security mechanism with Syria.")
+    assert ("SecurityCooperation", frozenset({"Q810", "Q858"}), "proposed") in _typed(ex)
+
+
+def test_freezing_cooperation_ends_it(run: Run) -> None:
+    ex = run("Cairo froze its military cooperation with Moscow in 1972.")
+    assert ("MilitaryCooperation", frozenset({"Q79", "Q159"}), "ended") in _typed(ex)
+
+
+def test_announcing_sanctions_is_an_act_and_a_spokesman_for_a_ministry_is_its_state(
+    run: Run,
+) -> None:
+    ex = run("Beijing announced sanctions on two US defence firms.")
+    assert ex.claims == () and [r.type for r in ex.relationships] == [RelationType.SANCTIONS]
+    ex = run("A spokesman for the Turkish foreign ministry said Ankara would not join the talks.")
+    assert [c.claimant.qid if c.claimant else None for c in ex.claims] == ["Q43"]
+
+
+def test_a_strike_on_a_refinery_in_a_state_is_hostility_on_that_state(run: Run) -> None:
+    (rel,) = run("Israeli jets struck a fuel depot in Syria's Homs province.").relationships
+    assert (rel.source and rel.source.qid, rel.target and rel.target.qid) == ("Q801", "Q858")

@@ -34,3 +34,23 @@ def test_f1_holds_the_recorded_level(report: Report, kind: str) -> None:
         f"{kind} F1 {counts.f1:.3f} (P {counts.precision:.3f}, R {counts.recall:.3f}) fell "
         f"below the recorded {recorded}; run `accords eval --errors` to see what changed"
     )
+
+
+@pytest.fixture(scope="module")
+def probe_report() -> Report:
+    probe = ROOT / "eval" / "probe"
+    result, skipped = evaluate([probe / "docs"], load_gold_dir(probe / "gold"))
+    assert skipped == []
+    return result
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_probe_f1_holds_the_recorded_level(probe_report: Report, kind: str) -> None:
+    """The 60 independently written sentences of eval/probe (see its README)."""
+    assert probe_report.documents == 60
+    counts = probe_report.kinds[kind].levels["core"]
+    recorded = BASELINE["probe"]["f1"][kind]
+    assert counts.f1 >= recorded, (
+        f"probe {kind} F1 {counts.f1:.3f} (P {counts.precision:.3f}, R {counts.recall:.3f}) "
+        f"fell below the recorded {recorded}; run `{BASELINE['probe']['command']} --errors`"
+    )

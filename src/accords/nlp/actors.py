@@ -76,6 +76,9 @@ _OFFICE_WORDS = frozenset(
         "commander",
         "adviser",
         "advisor",
+        "prince",
+        "sultan",
+        "sheikh",
     }
 )
 #: Other names of well-known armed groups, to one label.
@@ -449,10 +452,12 @@ class ActorContext:
         entity = self.entity_at(token)
         if entity is not None:
             # "the Turkish and Syrian intelligence services": each coordinated modifier
+            # "between US President Donald Trump and Russian President Vladimir Putin" parsed
+            # with Trump as a modifier of Putin: the coordinated name is a side too
             shared = [
                 e
                 for c in token.children
-                if c.dep_ in ("amod", "compound") and c.conjuncts
+                if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts
                 for t in (c, *c.conjuncts)
                 if (e := self.entity_at(t)) is not None and e.key != entity.key
             ]

@@ -146,6 +146,19 @@ def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
         if found:
             return found[0]
     for token in tokens:
+        # "a spokesman for the Iranian foreign ministry", "an official at the Kremlin"
+        if lemma(token) in _SPEAKER_NOUNS or token.lower_ in _SPEAKER_NOUNS:
+            bodies = [
+                o
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "in")
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            states = actors.states_of(e for b in bodies for e in actors.actors(b))
+            if states:
+                return states[0]
+    for token in tokens:
         # "India will not join, its foreign ministry said": the body of the state named before
         its = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"]
         if its and (lemma(token) in _STATE_VOICES or token.lower_ in _STATE_VOICES):
@@ -259,6 +272,13 @@ def _labelled(cue: Token) -> tuple[int, int] | None:
         return None
     first, last = labelled[0].left_edge, labels[-1].right_edge
     return first.idx, last.idx + len(last.text)
+
+
+def _announces_words(cue: Token, sent: Span) -> bool:
+    """An announcement with a reported clause or a quotation, not only an object."""
+    if any(c.dep_ in ("ccomp", "advcl") for c in cue.children):
+        return True
+    return bool(quotation_spans(sent))
 
 
 def _blamed_one(cue: Token) -> bool:
@@ -426,6 +446,8 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
                 continue
             if _blamed_one(token):
                 continue  # "Israel blamed for attack on ...": Israel is blamed, not blaming
+            if lemma(token) in ("announce", "unveil") and not _announces_words(token, sent):
+                continue  # "Beijing announced sanctions on ...": an act, not a statement
             speaker_tokens = subjects(token)
             agents = [o for c in token.children if c.dep_ == "agent" for o in c.children]
             if agents and any(c.dep_ == "nsubjpass" for c in token.children):

@@ -278,12 +278,12 @@ class _Extractor:
         ]
         members = {m.key for m in finding.members}
         if any(
-            c.type in (ClaimType.ACCUSATION, ClaimType.WARNING)
+            c.type is ClaimType.WARNING
             and c.content_start <= finding.trigger.idx < c.content_end
             and self._third_party(c, members)
             for c in claims
         ):
-            return  # what a third party alleges or warns of is its claim, not a relationship
+            return  # what a third party warns of is its claim, not a relationship
         if inside and modality is Modality.ASSERTED:
             modality = Modality.DENIED if inside[0].type is ClaimType.DENIAL else Modality.RUMOURED
         evidence = self._evidence(sentence, modality, finding.trigger, relation=True)

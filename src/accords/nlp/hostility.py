@@ -36,6 +36,7 @@ HOSTILE_VERBS = frozenset(
         "shell",
         "raid",
         "bombard",
+        "fire",  # "fired missiles at US troops" (only with a target: see _targets)
     }
 )
 #: Objects that make "strike" a deal, not an attack.
@@ -43,6 +44,8 @@ _STRUCK = frozenset(
     {"deal", "agreement", "accord", "pact", "bargain", "balance", "tone", "chord", "compromise"}
 )
 _TARGET_PREPS = frozenset({"against", "on"})
+#: Verbs whose object is the weapon and whose target follows "at" ("fired missiles at X").
+_LAUNCHING = frozenset({"fire", "launch"})
 #: Nouns of a mixture of actors ("a mix of the FSA and al Qaeda affiliates").
 _MIXES = frozenset({"mix", "mixture", "coalition", "alliance", "array", "collection", "range"})
 #: Stances taken against a target ("entrenched against Assad", "arrayed against Iran").
@@ -62,6 +65,10 @@ def _prep_targets(token: Token, preps: frozenset[str]) -> list[Token]:
 
 def _targets(trigger: Token) -> list[Token]:
     word = lemma(trigger)
+    if trigger.pos_ == "VERB" and word in _LAUNCHING:
+        return _prep_targets(
+            trigger, frozenset({"at", "on", "against", "into"})
+        )  # not the missiles
     if trigger.pos_ == "VERB":
         return [c for c in trigger.children if c.dep_ == "dobj"] + _prep_targets(
             trigger, _TARGET_PREPS
@@ -182,6 +189,7 @@ def _resolve(tokens: list[Token], actors: ActorContext) -> list[Entity]:
 #: Places and installations a state owns ("its Natanz nuclear facility"): never a group.
 _FACILITIES = frozenset(
     {
+        *("refinery", "depot", "warehouse", "factory", "terminal", "tanker", "vessel", "ship"),
         "facility",
         "site",
         "plant",
@@ -212,7 +220,9 @@ def _target_entities(tokens: list[Token], actors: ActorContext) -> list[Entity]:
         owners = [c for t in facilities for c in t.children if c.dep_ == "poss"]
         if any(o.lower_ == "its" for o in owners):
             return _resolve(subjects(governing_verb(facilities[0].head)), actors)[:1]
-        return []
+        # "an oil refinery in Russia's Krasnodar region", "Iran's Natanz site": its state
+        where = [*owners, *_prep_targets(facilities[0], frozenset({"in", "near"}))]
+        return _resolve(where, actors)[:1]
     groups = [actors.armed_group(t) for t in tokens]
     if not any(groups):  # "against SDF positions": the group that holds them
         groups = [

@@ -188,6 +188,7 @@ MODALITY_CUES: dict[str, Modality] = {
     "suspend": Modality.ENDED,
     "sever": Modality.ENDED,
     "cut": Modality.ENDED,  # "cut diplomatic ties", "cut military aid"
+    "freeze": Modality.ENDED,  # "froze its military cooperation with Israel"
     "break": Modality.ENDED,  # "broke off relations"
     "halt": Modality.ENDED,
     "stop": Modality.ENDED,

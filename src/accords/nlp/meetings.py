@@ -40,7 +40,9 @@ _HOLDING = frozenset({"hold", "have", "conduct", "host", "begin", "open", "start
 _ROUNDS = frozenset({"round", "series", "session", "cycle"})
 _TOPIC_VERBS = frozenset({"discuss", "focus", "dedicate", "address"})
 _TRAVEL_VERBS = frozenset({"head", "travel", "fly", "go", "arrive", "come"})
-_VISITORS = frozenset({"delegation", "minister", "president", "envoy", "premier", "chancellor"})
+_VISITORS = frozenset(
+    {"delegation", "minister", "president", "envoy", "premier", "chancellor", "prince", "king"}
+)
 
 
 @dataclass(frozen=True)
@@ -136,15 +138,40 @@ def _travel(token: Token) -> bool:
     """ "a Russian delegation is heading to Turkey for talks": a visit on the way."""
     if token.pos_ != "VERB" or lemma(token) not in _TRAVEL_VERBS:
         return False
-    goes_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    goes_to = any(
+        c.dep_ == "prep" and c.lower_ in _destination_preps(token) for c in token.children
+    )
+    # "for talks", "for a two-day visit", "on his first foreign trip"
     purpose = any(
         c.dep_ == "prep"
-        and c.lower_ == "for"
+        and c.lower_ in ("for", "on")
         and any(MEETING_NOUNS.get(lemma(o)) for o in c.children if o.dep_ == "pobj")
         for c in token.children
     )
-    visitor = any(lemma(s) in _VISITORS for s in subjects(token))
+    # "the minister", or a name under its title ("Iranian President Masoud Pezeshkian")
+    visitor = any(
+        lemma(t) in _VISITORS
+        for s in subjects(token)
+        for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod", "appos")))
+    )
     return goes_to and (purpose or visitor)
+
+
+def _purpose_of_travel(token: Token) -> bool:
+    """A meeting noun naming the purpose of a journey reported by its verb."""
+    head = token.head
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and head.lower_ in ("for", "on")
+        and head.head.pos_ == "VERB"
+        and _travel(head.head)
+    )
+
+
+def _destination_preps(verb: Token) -> frozenset[str]:
+    """Where a traveller goes: "to" a place, or "in" it for one who arrives."""
+    return frozenset({"to", "in"}) if lemma(verb) == "arrive" else frozenset({"to"})
 
 
 def _joint_appearance(token: Token) -> bool:
@@ -224,7 +251,17 @@ def _meeting_type(token: Token) -> MeetingType | None:
         return MeetingType.PHONE_CALL  # "the emir telephoned the Iranian president"
     if token.pos_ == "VERB" and word in _RECEIVING:
         # "Xi will host Putin", "Macron received Zelensky"; "hosted talks": the noun carries it
-        return MeetingType.MEETING if _guest(token) is not None else None
+        if _guest(token) is None:
+            return None
+        # "hosted Putin and Rouhani in Ankara for a three-way summit": of the summit's kind
+        purposes = [
+            MEETING_NOUNS.get(lemma(o))
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return next((m for m in purposes if m is not None), MeetingType.MEETING)
     if token.pos_ == "VERB":
         found = MEETING_VERBS.get(word)
         if word == "discuss" and (not subjects(token) or _held_in_noun(token)):
@@ -249,7 +286,11 @@ def _status(trigger: Token) -> MeetingStatus:
         )
     if trigger.pos_ == "NOUN":
         words.update(lemma(c) for c in trigger.children)
-    if words & _CANCEL_CUES:
+    called_off = any(
+        lemma(t) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children)
+        for t in (trigger, trigger.head, *chain(trigger))
+    )
+    if words & _CANCEL_CUES or called_off:  # "called off a planned summit"
         return MeetingStatus.CANCELLED
     arranged = trigger.dep_ == "xcomp" and lemma(trigger.head) in _ARRANGING_VERBS - {"propose"}
     if arranged and not words & _PROPOSAL_CUES:
@@ -263,14 +304,32 @@ def _status(trigger: Token) -> MeetingStatus:
 
 def _participant_tokens(trigger: Token) -> list[Token]:
     tokens: list[Token] = []
-    if _travel(trigger):  # the travellers and where they go
-        return subjects(trigger) + [
+    if _travel(trigger):  # the travellers, where they go, and whom the journey is for
+        purposes = [
             o
             for p in trigger.children
-            if p.dep_ == "prep" and p.lower_ == "to"
+            if p.dep_ == "prep" and p.lower_ in ("for", "on")
             for o in p.children
-            if o.dep_ == "pobj"
+            if o.dep_ == "pobj" and MEETING_NOUNS.get(lemma(o))
         ]
+        return (
+            subjects(trigger)
+            + [
+                o
+                for p in trigger.children
+                if p.dep_ == "prep" and p.lower_ in _destination_preps(trigger)
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            + [
+                o
+                for noun in purposes
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+        )
     if trigger.pos_ == "VERB":
         tokens += subjects(trigger)
         if lemma(trigger) not in _TOPIC_VERBS:  # "discussed Syria": Syria is the topic
@@ -412,7 +471,7 @@ def _whereabouts(trigger: Token, actors: ActorContext) -> tuple[Entity | None, s
     current = trigger
     for _ in range(4):
         if current.pos_ == "VERB" and lemma(current) in _TRAVEL_VERBS:
-            found = _located(current, actors, frozenset({"to"}))
+            found = _located(current, actors, _destination_preps(current))
             if found is not None:
                 return (*found, True)
         if current.head.i == current.i:
@@ -495,6 +554,13 @@ def _organ_session(token: Token, actors: ActorContext) -> MeetingFinding | None:
 _NEGATING = frozenset({"deny", "refuse", "reject", "fail", "decline"})
 
 
+def _no_plans(noun: Token) -> bool:
+    """ "no plans", "no intention": an intent noun with "no"."""
+    return lemma(noun) in ("plan", "intention", "intent") and any(
+        c.lower_ == "no" for c in noun.children
+    )
+
+
 def _negated(trigger: Token) -> bool:
     """ "have not met since 2011", "refused to meet", "the meeting did not take place",
     "rumours of a meeting were denied": no meeting is reported."""
@@ -514,6 +580,8 @@ def _negated(trigger: Token) -> bool:
     for token in scope:
         if token.i != trigger.i and (lemma(token) in _NEGATING or ruled_out(token)):
             return True
+        if token.dep_ in ("acl", "xcomp") and _no_plans(token.head):
+            return True  # "Tehran had no plans to meet American officials"
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
             return True
     return False
@@ -532,6 +600,8 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         mtype = _meeting_type(token)
         if mtype is None or _negated(token):
             continue
+        if _purpose_of_travel(token):
+            continue  # "arrived in Riyadh for a two-day visit": the journey is the record
         if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token):
             if token.tag_ != "NNS" and _reports_meeting(token):
                 place, place_name = _place(token, actors)

@@ -47,7 +47,10 @@ _JOINT = frozenset({"joint", "common", "collective", "concerted"})
 _EFFORTS = frozenset({"effort", "campaign", "endeavour", "endeavor", "initiative"})
 #: Nouns that, called joint, are the joint work of their makers.
 _JOINT_NOUNS = frozenset(
-    {"measure", "step", "action", "project", "venture", "plan", "strategy", "statement"}
+    {
+        *("measure", "step", "action", "project", "venture", "plan", "strategy", "statement"),
+        *("mechanism", "committee", "commission", "centre", "center", "taskforce", "operation"),
+    }
 )
 #: Nouns naming the other side ("our allies"): the speaker's circle is not that side.
 _AGENT_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "backer", "sponsor"})
@@ -310,8 +313,11 @@ def _sanction_sides(trigger: Token) -> tuple[list[Token], list[Token]]:
         for c in trigger.children
         if c.dep_ in ("poss", "nmod", "compound") and c.lower_ not in _POSSESSIVE_PRONOUNS
     ]
-    if not agents and trigger.dep_ == "dobj":
-        agents = subjects(trigger.head)  # "imposed sanctions", "lifted its sanctions on X"
+    holder = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.dep_ == "dobj":
+        holder = trigger.head.head  # "lifted most of its sanctions on Syria"
+    if not agents and holder.dep_ == "dobj":
+        agents = subjects(holder.head)  # "imposed sanctions", "lifted its sanctions on X"
     described = [c for c in trigger.children if c.dep_ == "acl"]
     patients = [o for h in (trigger, *described) for o in _prep_objects(h, _PENALISED)]
     if not patients and trigger.dep_ == "dobj":  # "refuses to impose sanctions on Russia"
