@@ -1488,3 +1488,58 @@ def test_announcing_sanctions_is_an_act_and_a_spokesman_for_a_ministry_is_its_st
 def test_a_strike_on_a_refinery_in_a_state_is_hostility_on_that_state(run: Run) -> None:
     (rel,) = run("Israeli jets struck a fuel depot in Syria's Homs province.").relationships
     assert (rel.source and rel.source.qid, rel.target and rel.target.qid) == ("Q801", "Q858")
+
+
+# --- seventh round: a second independent probe set of short news items (issue 5) ------
+
+
+def test_dismissing_accusations_is_a_denial_and_naming_the_attacker_an_accusation(
+    run: Run,
+) -> None:
+    ex = run("Syria's foreign ministry said the allegations were groundless.")
+    assert [(c.claimant and c.claimant.qid, c.type.value) for c in ex.claims] == [
+        ("Q858", "Denial")
+    ]
+    ex = run('"Russia is behind this attack," the British foreign secretary said.')
+    assert [c.type.value for c in ex.claims] == ["Accusation"]
+
+
+def test_promising_a_response_warns_and_being_ready_to_host_talks_offers(run: Run) -> None:
+    ex = run("Egypt's army said it would retaliate against any attack.")
+    assert [c.type.value for c in ex.claims] == ["Warning"]
+    ex = run("Qatar said it was ready to host talks between Armenia and Azerbaijan.")
+    assert [c.type.value for c in ex.claims] == ["Proposal"]
+
+
+def test_his_office_is_the_office_of_the_person_reported_on(run: Run) -> None:
+    ex = run(
+        "Egyptian President Ahmed Nabil spoke by telephone with Vladimir Putin, his office said."
+    )
+    assert [c.claimant and c.claimant.qid for c in ex.claims] == ["Q79"]
+    ((kind, who, _),) = _meeting_rows(ex)
+    assert kind == "PhoneCall" and {"Q79", "Q159"} <= who
+
+
+def test_a_meeting_inside_a_denial_is_not_recorded(run: Run) -> None:
+    ex = run("The Kremlin denied that Putin had held a secret meeting with Erdogan in Baku.")
+    assert ex.meetings == ()
+
+
+def test_meeting_to_discuss_cooperation_proposes_it(run: Run) -> None:
+    ex = run(
+        "The heads of Egypt's and Jordan's intelligence services met to discuss security cooperation."
+    )
+    assert [r.evidence.modality for r in ex.relationships] == [Modality.PROPOSED]
+
+
+def test_attacks_named_after_their_weapons_and_launched_at_a_state(run: Run) -> None:
+    ex = run("Russia launched a missile and drone attack on Ukraine's power grid.")
+    assert _triples(ex) == {("Hostility", "Q159", "Q212", "asserted")}
+    ex = run("Iran launched missiles at Israel on Saturday.")
+    assert _triples(ex) == {("Hostility", "Q794", "Q801", "asserted")}
+    assert run("Iran launched a satellite on Saturday.").relationships == ()
+
+
+def test_a_seat_of_government_speaks_for_its_state(run: Run) -> None:
+    ex = run("The Pentagon said the strike had killed a senior commander.")
+    assert [c.claimant and c.claimant.qid for c in ex.claims] == ["Q30"]

@@ -17,11 +17,19 @@ from accords.records import Document
 ROOT = Path(__file__).resolve().parent
 
 
+def _sentence(item: dict[str, Any], g: dict[str, Any], text: str) -> dict[str, Any]:
+    quoted = g.get("sentence") or text.rstrip()
+    start = text.find(quoted)
+    if start < 0:
+        sys.exit(f"{item['id']}: sentence not in the text: {quoted!r}")
+    return {"start": start, "end": start + len(quoted), "text": quoted}
+
+
 def _records(item: dict[str, Any], text: str) -> dict[str, list[dict[str, Any]]]:
-    """The item's gold records in the accords-gold/1 shape (one sentence: the document)."""
-    sentence = {"start": 0, "end": len(text.rstrip()), "text": text.rstrip()}
+    """The item's gold records in the accords-gold/1 shape."""
     out: dict[str, list[dict[str, Any]]] = {"relationships": [], "meetings": [], "claims": []}
     for g in item["gold"]:
+        sentence = _sentence(item, g, text)
         if g["kind"] == "relationship":
             out["relationships"].append(
                 {
@@ -63,11 +71,12 @@ def _records(item: dict[str, Any], text: str) -> dict[str, list[dict[str, Any]]]
 
 
 def main() -> None:
-    docs, gold = ROOT / "docs", ROOT / "gold"
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT
+    docs, gold = root / "docs", root / "gold"
     for folder in (docs, gold):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
-    lines = (ROOT / "sentences.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (root / "sentences.jsonl").read_text(encoding="utf-8").splitlines()
     items = [json.loads(line) for line in lines if line.strip()]
     meta: dict[str, Any] = {
         "description": "Publication dates of the probe sentences (see eval/probe/README.md).",

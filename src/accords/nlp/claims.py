@@ -136,6 +136,28 @@ def _speaker(tokens: list[Token], actors: ActorContext) -> Entity | None:
     for token in tokens:
         if token.lower_ in _PRONOUN_SPEAKERS and token.pos_ == "PRON":
             return actors.speaker_for(token)
+        voice = lemma(token) in _STATE_VOICES or token.lower_ in _STATE_VOICES
+        owners = [c for c in token.children if c.dep_ == "poss"] if voice else []
+        named_owners = actors.states_of(
+            e
+            for o in owners
+            if o.lower_ not in ("its", "his", "her", "their")
+            for e in actors.actors(o)
+        )
+        if named_owners:
+            return named_owners[0]  # "Turkey's foreign ministry said": Turkey
+        if any(o.lower_ in ("his", "her") for o in owners):
+            # "Erdogan spoke with Putin on Sunday, his office said": the person the report is about
+            reported = [
+                e
+                for clause in token.head.children
+                if clause.dep_ == "ccomp"
+                for subject in subjects(clause)
+                for e in actors.actors(subject)
+                if e.kind is ActorKind.PERSON
+            ]
+            if reported:
+                return actors.state_of(reported[0]) or reported[0]
         named = actors.named_unlinked(token)
         if named is not None:  # a person or organisation the gazetteer does not know
             entity = actors.unlinked_entity(named)
@@ -400,6 +422,29 @@ def _a_place(token: Token) -> bool:
     return prep.lower_ in _TO_PLACE and lemma(prep.head) in _MOTION
 
 
+#: Content that rejects what others said ("the claim was meaningless").
+_DISMISSAL = re.compile(
+    r"\b(accusations?|allegations?|claims?|reports?|charges?)\b[^.]{0,40}\b(were|was|are|is)\b"
+    r"[^.]{0,20}\b(baseless|meaningless|nonsense|false|untrue|groundless|fabricated|lies|absurd|"
+    r"unfounded|ridiculous)",
+    re.IGNORECASE,
+)
+#: Content that promises a response ("would respond", "will retaliate", "further measures").
+_RETALIATION = re.compile(
+    r"\b(would|will|could)\s+(respond|retaliate|hit back)\b|\bconsequences\b"
+    r"|\bfurther (measures|steps)\b|\bpay a (heavy |high )?price\b",
+    re.IGNORECASE,
+)
+#: Content that names the author of an attack ("Iran is behind this attack").
+_BEHIND = re.compile(
+    r"\b(is|was|are|were)\s+(behind|responsible for)\s+(the|this|that|these|those|an?)\s+"
+    r"(\w+\s+)?(attacks?|strikes?|bombings?|plot|killings?|assassination|explosions?|sabotage)",
+    re.IGNORECASE,
+)
+#: Content that offers something ("was ready to host talks", "is willing to mediate").
+_OFFER = re.compile(r"\b(is|was|are|were) (ready|willing|prepared) to\b", re.IGNORECASE)
+
+
 def claim_type(cue: Token, content: str) -> ClaimType:
     if lemma(cue) in _COMPLAINTS or _to_task(cue):
         return ClaimType.ACCUSATION
@@ -412,8 +457,16 @@ def claim_type(cue: Token, content: str) -> ClaimType:
         content,
     ):
         return ClaimType.PROPOSAL
+    if ctype is ClaimType.ASSERTION and _DISMISSAL.search(content):
+        return ClaimType.DENIAL  # "the accusations were baseless", "the reports were nonsense"
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):
         return ClaimType.WARNING
+    if ctype is ClaimType.ASSERTION and _RETALIATION.search(content):
+        return ClaimType.WARNING  # "it would respond at a time of its choosing"
+    if ctype is ClaimType.ASSERTION and _OFFER.search(content):
+        return ClaimType.PROPOSAL  # "Ankara was ready to host new peace talks"
+    if ctype is ClaimType.ASSERTION and _BEHIND.search(content):
+        return ClaimType.ACCUSATION  # "Iran is behind this attack"
     if ctype is ClaimType.ASSERTION and _WRONGDOING.search(content):
         return ClaimType.ACCUSATION  # "Those claims follow a pattern of Russian propaganda"
     return ctype

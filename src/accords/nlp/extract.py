@@ -254,6 +254,12 @@ class _Extractor:
         for finding in relations:
             self._relationship(finding, sentence, claims)
         meetings = [] if question else find_meetings(sent, self.actors)
+        denied = [c for c in claims if c.type is ClaimType.DENIAL]
+        meetings = [  # "The Kremlin denied that a meeting ... was being prepared"
+            m
+            for m in meetings
+            if not any(c.content_start <= m.trigger.idx < c.content_end for c in denied)
+        ]
         resolved = [m for f in meetings if (m := self._resolved(f)) is not None]
         for meeting in _one_per_meeting(resolved):
             self._meeting(meeting, sentence)

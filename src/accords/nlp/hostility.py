@@ -79,6 +79,8 @@ def _targets(trigger: Token) -> list[Token]:
     for of in _prep_targets(trigger, frozenset({"of"})):  # "a war of aggression against X"
         found += _prep_targets(of, _TARGET_PREPS)
     head = trigger.head
+    if not found and trigger.dep_ == "conj" and head.pos_ == "NOUN":
+        found = _prep_targets(head, _TARGET_PREPS)  # "a missile and drone attack on X"
     if not found and trigger.dep_ == "dobj" and head.pos_ == "VERB":
         # "step up our efforts, specifically against the GRU": the against-phrase on the verb
         found = _prep_targets(head, frozenset({"against"}))
@@ -186,10 +188,13 @@ def _resolve(tokens: list[Token], actors: ActorContext) -> list[Entity]:
     return actors.states_of(e for t in tokens for e in actors.actors(t))
 
 
+#: Facilities an armed group may hold ("SDF positions", "a militant camp").
+_HELD_BY_GROUPS = frozenset({"position", "outpost", "camp", "base", "target"})
 #: Places and installations a state owns ("its Natanz nuclear facility"): never a group.
 _FACILITIES = frozenset(
     {
         *("refinery", "depot", "warehouse", "factory", "terminal", "tanker", "vessel", "ship"),
+        *("target", "position", "outpost", "camp"),
         "facility",
         "site",
         "plant",
@@ -221,8 +226,19 @@ def _target_entities(tokens: list[Token], actors: ActorContext) -> list[Entity]:
         if any(o.lower_ == "its" for o in owners):
             return _resolve(subjects(governing_verb(facilities[0].head)), actors)[:1]
         # "an oil refinery in Russia's Krasnodar region", "Iran's Natanz site": its state
+        held = lemma(facilities[0]) in _HELD_BY_GROUPS
+        holders = [  # "Houthi positions in Yemen", "SDF positions": the group holding them
+            g
+            for c in facilities[0].children
+            if held and c.dep_ in ("nmod", "compound", "amod", "poss")
+            if (g := actors.armed_group(c)) is not None
+        ]
+        if holders:
+            return holders[:1]
         where = [*owners, *_prep_targets(facilities[0], frozenset({"in", "near"}))]
-        return _resolve(where, actors)[:1]
+        located = _resolve(where, actors)[:1]
+        if located or not held:
+            return located
     groups = [actors.armed_group(t) for t in tokens]
     if not any(groups):  # "against SDF positions": the group that holds them
         groups = [
@@ -240,6 +256,8 @@ def _is_trigger(token: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
     if token.pos_ == "VERB" and word == "strike":
         return not any(c.dep_ == "dobj" and lemma(c) in _STRUCK for c in token.children)
+    if token.pos_ == "VERB" and word in _LAUNCHING:
+        return bool(_prep_targets(token, frozenset({"at", "against", "into"})))
     if token.pos_ == "VERB":
         return word in HOSTILE_VERBS
     if token.pos_ in ("NOUN", "PROPN"):

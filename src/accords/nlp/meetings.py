@@ -207,10 +207,26 @@ def _guest(verb: Token) -> Token | None:
 
 
 def _with_someone(verb: Token) -> bool:
-    return any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
+    return bool(_with_objects(verb))
+
+
+def _with_objects(verb: Token) -> list[Token]:
+    """Whom one speaks with: "with X", also under "by telephone" ("spoke by telephone with X")."""
+    holders = [verb] + [
+        o
         for c in verb.children
-    )
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for o in c.children
+        if o.dep_ == "pobj" and o.lower_ in PHONE_WORDS
+    ]
+    return [
+        o
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _held_in_noun(verb: Token) -> bool:
@@ -336,13 +352,7 @@ def _participant_tokens(trigger: Token) -> list[Token]:
             tokens += [c for c in trigger.children if c.dep_ in ("dobj",)]
         if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
             tokens.append(trigger.head)  # "the General Assembly, where he'll meet ...": its organ
-        tokens += [
-            o
-            for p in trigger.children
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        tokens += _with_objects(trigger)
         return tokens
     tokens += [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     if MEETING_NOUNS.get(lemma(trigger)) is MeetingType.VISIT:

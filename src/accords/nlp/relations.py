@@ -750,7 +750,12 @@ def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
             patients += list({g.key: g for g in groups}.values())
         mood = modality(token)
         deliberated = any(lemma(t) in _DELIBERATING for t in chain(token) if t.i != token.i)
-        weighed = token.pos_ == "VERB" or lemma(token) in _JOINT_NOUNS | _EFFORTS
+        # "discuss working against X", "met to discuss counter-terrorism cooperation"
+        weighed = (
+            token.pos_ == "VERB"
+            or lemma(token) in _JOINT_NOUNS | _EFFORTS
+            or (token.dep_ == "dobj" and lemma(token.head) in _DELIBERATING)
+        )
         if mood in (Modality.ASSERTED, Modality.PLANNED) and deliberated and weighed:
             # "discuss working against X", "discussed future steps aimed at coordinating
             # against X": weighed, not yet done
