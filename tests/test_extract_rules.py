@@ -1543,3 +1543,22 @@ def test_attacks_named_after_their_weapons_and_launched_at_a_state(run: Run) -> 
 def test_a_seat_of_government_speaks_for_its_state(run: Run) -> None:
     ex = run("The Pentagon said the strike had killed a senior commander.")
     assert [c.claimant and c.claimant.qid for c in ex.claims] == ["Q30"]
+
+
+def test_hosting_officials_for_talks_and_the_talks_referred_to_after(run: Run) -> None:
+    ex = run(
+        "Oman's foreign minister hosted Iranian and Saudi officials in Muscat on Saturday for "
+        "talks on Yemen. The talks ended without agreement, a source said."
+    )
+    rows = _meeting_rows(ex)  # one record per sentence, the same meeting (one node in RDF)
+    assert len(rows) == 2 and rows[0] == rows[1] and rows[0][0] == "Talks"
+    assert {"Q842", "Q794", "Q851"} <= rows[0][1]
+
+
+def test_a_visit_expected_to_focus_on_a_topic_is_evidence_of_that_visit(run: Run) -> None:
+    ex = run(
+        "Iraq's foreign minister will visit Amman on Sunday for talks. The visit is expected "
+        "to focus on water and trade."
+    )
+    rows = _meeting_rows(ex)
+    assert len(rows) == 2 and rows[0] == rows[1] and rows[0][0] == "Visit"

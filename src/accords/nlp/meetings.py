@@ -98,6 +98,8 @@ _MEETING_PREDICATES = frozenset(
         "cancel",
         "set",
         "plan",
+        "expect",  # "The visit is expected to focus on border security"
+        "focus",
     }
 )
 
@@ -192,6 +194,7 @@ _GUEST_NOUNS = frozenset(
     {
         *("counterpart", "delegation", "president", "minister", "premier", "leader", "envoy"),
         *("adviser", "advisor", "ambassador", "chancellor", "emir", "king", "secretary", "chief"),
+        *("official", "officials", "negotiator", "negotiators", "counterparts"),
     }
 )
 
@@ -613,7 +616,8 @@ def find_meetings(sent: Span, actors: ActorContext) -> list[MeetingFinding]:
         if _purpose_of_travel(token):
             continue  # "arrived in Riyadh for a two-day visit": the journey is the record
         if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token):
-            if token.tag_ != "NNS" and _reports_meeting(token):
+            one = token.tag_ != "NNS" or lemma(token) == "talk"  # "the talks" are one meeting
+            if one and _reports_meeting(token):
                 place, place_name = _place(token, actors)
                 found.append(
                     MeetingFinding(
