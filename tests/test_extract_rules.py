@@ -1562,3 +1562,27 @@ def test_a_visit_expected_to_focus_on_a_topic_is_evidence_of_that_visit(run: Run
     )
     rows = _meeting_rows(ex)
     assert len(rows) == 2 and rows[0] == rows[1] and rows[0][0] == "Visit"
+
+
+def test_a_king_named_after_his_state_speaks_for_it(run: Run) -> None:
+    ex = run("Morocco's King Hassan and Egyptian President Ahmed Nabil met in Rabat on Monday.")
+    ((_, who, _),) = _meeting_rows(ex)
+    assert {"Q1028", "Q79"} <= who
+
+
+def test_retaliating_by_striking_targets_of_a_state_is_hostility_on_it(run: Run) -> None:
+    ex = run("Israel retaliated by striking Iranian military targets.")
+    assert _triples(ex) == {("Hostility", "Q801", "Q794", "asserted")}
+
+
+def test_a_strategic_cooperation_agreement_is_a_strategic_partnership(run: Run) -> None:
+    ex = run("India and Egypt signed a strategic cooperation agreement.")
+    assert _typed(ex) == {("StrategicPartnership", frozenset({"Q668", "Q79"}), "agreed")}
+
+
+def test_supplying_air_defence_backs_and_continuing_to_back_is_asserted(run: Run) -> None:
+    ex = run("France will supply Ukraine with air defence systems.")
+    assert _triples(ex) == {("Backing", "Q142", "Q212", "planned")}
+    assert run("France will supply Ukraine with tractors.").relationships == ()
+    ex = run("Russia will continue to back the Syrian government.")
+    assert _triples(ex) == {("Backing", "Q159", "Q858", "asserted")}

@@ -298,7 +298,8 @@ class ActorContext:
         """ "Venezuelan President X": an office title with a state before the name."""
         doc = named.doc
         before = doc[named.root.left_edge.i : named.start]
-        titled = any(t.lower_ in _OFFICE_WORDS for t in before)
+        # "Jordan's King Abdullah": the title may open the name the parser found
+        titled = any(t.lower_ in _OFFICE_WORDS for t in before) or named[0].lower_ in _OFFICE_WORDS
         return titled and any(
             self.entity_at(t) is not None or self._demonym(t) is not None for t in before
         )

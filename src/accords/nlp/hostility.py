@@ -143,6 +143,9 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
             return []  # "the UK supports Iraq in their fight": "their" is not the UK
         if found:
             return found
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "Turkey retaliated by striking X": who retaliated
+            continue
         if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
             break
         verb = verb.head

@@ -67,6 +67,7 @@ DOMAIN_WORDS: dict[str, RelationType] = {
     "army": RelationType.MILITARY_COOPERATION,
     "armies": RelationType.MILITARY_COOPERATION,
     "militarily": RelationType.MILITARY_COOPERATION,  # "cooperating militarily"
+    "strategic": RelationType.STRATEGIC_PARTNERSHIP,  # "a strategic cooperation agreement"
 }
 
 #: Cooperative types a domain word may refine (backing and alliance keep theirs).

@@ -480,6 +480,7 @@ _ARMS = frozenset(
         "rocket",
         "howitzer",
         "warplane",
+        *("defence", "defense", "interceptor", "fighter", "helicopter", "warship", "bomb"),
     }
 )
 #: Verbs under which a course of action is only being weighed ("discuss working against X").

@@ -218,6 +218,8 @@ def modality(trigger: Token) -> Modality:
             seen.add(Modality.PLANNED)
     if _headline_infinitive(trigger):
         seen.add(Modality.PLANNED)
+    if any(lemma(t) in ("continue", "remain") for t in chain(trigger, coordinate=False)):
+        seen.discard(Modality.PLANNED)  # "will continue to back X": it goes on, it holds now
     for modality_ in MODALITY_ORDER:
         if modality_ in seen:
             return modality_
