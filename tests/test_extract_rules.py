@@ -1586,3 +1586,25 @@ def test_supplying_air_defence_backs_and_continuing_to_back_is_asserted(run: Run
     assert run("France will supply Ukraine with tractors.").relationships == ()
     ex = run("Russia will continue to back the Syrian government.")
     assert _triples(ex) == {("Backing", "Q159", "Q858", "asserted")}
+
+
+def test_an_official_titled_without_a_state_speaks_for_the_state_of_the_statement(
+    run: Run,
+) -> None:
+    ex = run("Egypt will open its border crossing on Monday, Prime Minister Ahmed Nabil said.")
+    assert [
+        (c.claimant and c.claimant.country_qid) or (c.claimant and c.claimant.qid)
+        for c in ex.claims
+    ] == ["Q79"]
+    ex = run(
+        "Jordan denied on Monday that it had closed the crossing. Foreign ministry spokesman "
+        "Omar Saleh said the reports were false."
+    )
+    last = ex.claims[-1]
+    assert last.type.value == "Denial"
+    assert last.claimant is not None and (last.claimant.country_qid or last.claimant.qid) == "Q810"
+
+
+def test_saying_there_was_no_such_contact_denies_it(run: Run) -> None:
+    (claim,) = run("The Kremlin said there had been no such contacts.").claims
+    assert claim.type.value == "Denial"

@@ -9,7 +9,7 @@ into facts of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -296,6 +296,57 @@ def _labelled(cue: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+#: Words that make an unlinked speaker an official of some state.
+_OFFICIAL_WORDS = frozenset(
+    {
+        "minister",
+        "chancellor",
+        "president",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "official",
+        "officials",
+        "premier",
+        "ambassador",
+        "envoy",
+    }
+)
+
+
+def _official_of(speaker: Entity, tokens: list[Token], cue: Token, actors: ActorContext) -> Entity:
+    """ "Germany will supply ..., Chancellor Olaf Scholz said": an official whose state the
+    title does not name speaks for the state his statement is about (its subject), else for
+    the state of the claimant just before (within two sentences)."""
+    if speaker.kind not in (ActorKind.PERSON, ActorKind.ACTOR) or actors.state_of(speaker):
+        return speaker
+    words = {t.lower_ for h in tokens for t in h.subtree}
+    if not words & _OFFICIAL_WORDS:
+        return speaker
+    content_subjects = [s for c in cue.children if c.dep_ == "ccomp" for s in subjects(c)] + (
+        [cue.head] if cue.dep_ in ("ccomp", "parataxis") else []
+    )
+    if cue.dep_ in ("ccomp", "parataxis"):  # "X will ..., the minister said" parsed upside down
+        content_subjects += subjects(cue.head)
+    states = [
+        e
+        for e in actors.states_of(x for t in content_subjects for x in actors.actors(t))
+        if e.kind is ActorKind.STATE
+    ]
+    if not states and actors.speaker is not None and actors.sentence_no - actors.speaker[0] <= 2:
+        earlier = actors.state_of(actors.speaker[1])
+        states = [earlier] if earlier is not None and earlier.kind is ActorKind.STATE else []
+    if not states:
+        return speaker
+    return (
+        replace(speaker, country_qid=states[0].qid)
+        if speaker.kind is ActorKind.PERSON
+        else states[0]
+    )
+
+
 def _announces_words(cue: Token, sent: Span) -> bool:
     """An announcement with a reported clause or a quotation, not only an object."""
     if any(c.dep_ in ("ccomp", "advcl") for c in cue.children):
@@ -429,6 +480,11 @@ _DISMISSAL = re.compile(
     r"unfounded|ridiculous)",
     re.IGNORECASE,
 )
+#: Content that says something did not happen ("there had been no such contacts").
+_NEGATION = re.compile(
+    r"\b(no such|no (plans?|intention) to|not (been )?involved|(had|has|was|were) not been informed)\b",
+    re.IGNORECASE,
+)
 #: Content that promises a response ("would respond", "will retaliate", "further measures").
 _RETALIATION = re.compile(
     r"\b(would|will|could)\s+(respond|retaliate|hit back)\b|\bconsequences\b"
@@ -457,7 +513,7 @@ def claim_type(cue: Token, content: str) -> ClaimType:
         content,
     ):
         return ClaimType.PROPOSAL
-    if ctype is ClaimType.ASSERTION and _DISMISSAL.search(content):
+    if ctype is ClaimType.ASSERTION and (_DISMISSAL.search(content) or _NEGATION.search(content)):
         return ClaimType.DENIAL  # "the accusations were baseless", "the reports were nonsense"
     if ctype is ClaimType.ASSERTION and re.search(r"\bthreat\b|\bwarn", content):
         return ClaimType.WARNING
@@ -521,6 +577,7 @@ def find_claims(sent: Span, actors: ActorContext) -> list[ClaimFinding]:
         speaker = _speaker(speaker_tokens, actors)
         if speaker is None:
             continue
+        speaker = _official_of(speaker, speaker_tokens, token, actors)
         if token.lower_ == "according":
             bounds: tuple[int, int] | None = _according_content(token, sent)
         elif lemma(token) == "deny":
