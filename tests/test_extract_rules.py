@@ -1608,3 +1608,17 @@ def test_an_official_titled_without_a_state_speaks_for_the_state_of_the_statemen
 def test_saying_there_was_no_such_contact_denies_it(run: Run) -> None:
     (claim,) = run("The Kremlin said there had been no such contacts.").claims
     assert claim.type.value == "Denial"
+
+
+def test_it_in_a_reported_clause_is_the_reporting_state(run: Run) -> None:
+    ex = run("Qatar denied that it had shared intelligence with Israel.")
+    assert _typed(ex) == {("IntelligenceSharing", frozenset({"Q846", "Q801"}), "denied")}
+    ex = run("Egypt said it would back Sudan.")
+    assert _triples(ex) == {("Backing", "Q79", "Q1049", "planned")}
+
+
+def test_no_plans_to_invade_is_denied_hostility_and_a_seizure_is_hostility(run: Run) -> None:
+    ex = run("Armenia had no plans to attack Azerbaijan, the minister said.")
+    assert _triples(ex) == {("Hostility", "Q399", "Q227", "denied")}
+    ex = run("Ankara protested Greece's seizure of Turkish fishing boats.")
+    assert ("Hostility", "Q41", "Q43", "asserted") in _triples(ex)

@@ -367,6 +367,18 @@ class ActorContext:
                 return ()
         return ()
 
+    def _reporter_of(self, it: Token) -> Entity | None:
+        """The state a subject "it" stands for: the subject of the verb whose reported
+        clause it opens ("Iran said it would respond"), when that subject is a state."""
+        clause = it.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return None
+        for subject in (c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            entity = self.entity_at(subject)
+            if entity is not None and entity.kind is ActorKind.STATE:
+                return entity
+        return None
+
     def person_for(self, token: Token) -> Entity | None:
         """A pronoun or role description ("the former KGB officer") for a known person."""
         if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -478,6 +490,10 @@ class ActorContext:
         group = self.group_for(token)
         if group:
             return list(group)
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            reporter = self._reporter_of(token)  # "Pakistan denied that it had shared ..."
+            if reporter is not None:
+                return [reporter]
         person = self.person_for(token) or self.first_person(token)
         if person is not None:
             return [person]

@@ -19,7 +19,18 @@ from accords.nlp.syntax import governing_verb, lemma, modality, subjects
 from accords.records import ActorKind, Entity, RelationType
 
 #: Nouns whose "of"-object is the target ("the toppling of Assad").
-OUSTING_NOUNS = frozenset({"toppling", "overthrow", "ouster", "removal", "invasion"})
+OUSTING_NOUNS = frozenset(
+    {
+        "toppling",
+        "overthrow",
+        "ouster",
+        "removal",
+        "invasion",
+        "seizure",
+        "annexation",
+        "occupation",
+    }
+)
 #: Verbs whose object is the target ("fighting ISIL", "invaded Ukraine").
 HOSTILE_VERBS = frozenset(
     {
@@ -143,6 +154,9 @@ def _agents(trigger: Token, actors: ActorContext) -> list[Entity]:
             return []  # "the UK supports Iraq in their fight": "their" is not the UK
         if found:
             return found
+        if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "Moscow had no plans to invade Ukraine": who has the plans
+            continue
         if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "Turkey retaliated by striking X": who retaliated
             continue

@@ -169,6 +169,7 @@ MODALITY_CUES: dict[str, Modality] = {
     "deal": Modality.AGREED,
     "sign": Modality.AGREED,
     "will": Modality.PLANNED,
+    "would": Modality.PLANNED,  # "Iran said it would back Syria": reported future
     "plan": Modality.PLANNED,
     "seek": Modality.PLANNED,
     "look": Modality.PLANNED,
@@ -258,6 +259,9 @@ HOSTILE_NOUNS = frozenset(
         "operation",
         "crackdown",
         "invasion",
+        "seizure",  # "Russia's seizure of Ukrainian ships"
+        "annexation",
+        "occupation",
         "aggression",
         "fight",
         "incursion",
