@@ -1622,3 +1622,13 @@ def test_no_plans_to_invade_is_denied_hostility_and_a_seizure_is_hostility(run: 
     assert _triples(ex) == {("Hostility", "Q399", "Q227", "denied")}
     ex = run("Ankara protested Greece's seizure of Turkish fishing boats.")
     assert ("Hostility", "Q41", "Q43", "asserted") in _triples(ex)
+
+
+def test_buying_a_states_arms_is_military_cooperation_with_it(run: Run) -> None:
+    ex = run(
+        "Washington imposed sanctions on Egypt over its purchase of Russian Su-35 fighter jets."
+    )
+    assert ("MilitaryCooperation", frozenset({"Q79", "Q159"}), "asserted") in _typed(ex)
+    ex = run("Qatar bought French Rafale jets in 2015.")
+    assert _typed(ex) == {("MilitaryCooperation", frozenset({"Q846", "Q142"}), "asserted")}
+    assert run("Egypt bought Russian wheat.").relationships == ()

@@ -703,12 +703,62 @@ def _membership(token: Token, actors: ActorContext) -> list[RelationFinding]:
     ]
 
 
+#: Words of buying arms ("its purchase of Russian S-400 systems", "took delivery of").
+_BUYING = frozenset({"purchase", "delivery", "acquisition", "buy", "acquire"})
+
+
+def _arms_purchase(token: Token, actors: ActorContext) -> list[RelationFinding]:
+    """ "Turkey's purchase of Russian S-400 missile systems", "Ankara took delivery of
+    Russian S-400s", "India bought French jets": buyer and seller cooperate militarily."""
+    if lemma(token) not in _BUYING or token.pos_ not in ("NOUN", "VERB"):
+        return []
+    goods = (
+        [c for c in token.children if c.dep_ == "dobj"]
+        if token.pos_ == "VERB"
+        else list(_prep_objects(token, frozenset({"of"})))
+    )
+    # arms by name ("missile systems", "jets") or by model ("S-400s", "F-35s")
+    if not any(
+        lemma(t) in _ARMS or ("-" in t.text and t.text[:1].isupper())
+        for g in goods
+        for t in g.subtree
+    ):
+        return []
+    sellers = actors.states_of(
+        e
+        for g in goods
+        for c in g.subtree
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < g.i + 1
+        for e in actors.own_actors(c)
+    )
+    buyers: list[Entity] = []
+    for owner in (c for c in token.children if c.dep_ == "poss"):
+        if owner.lower_ in _POSSESSIVE_PRONOUNS:
+            state = actors.state_before(owner)
+            buyers += [state] if state is not None else []
+        else:
+            buyers += actors.states_of(actors.actors(owner))
+    if not buyers:
+        verb = token if token.pos_ == "VERB" else governing_verb(token)
+        buyers = actors.states_of(e for t in subjects(verb) for e in actors.actors(t))
+    # "sanctions over its purchase of ...": the purchase that gave the grounds took place
+    grounds = token.dep_ == "pobj" and token.head.lower_ in ("over", "after", "for", "following")
+    mood = Modality.ASSERTED if grounds else modality(token)
+    return [
+        RelationFinding(RelationType.MILITARY_COOPERATION, (b, s), mood, token)
+        for b in buyers[:1]
+        for s in sellers[:1]
+        if b.key != s.key
+    ]
+
+
 def find_relations(sent: Span, actors: ActorContext) -> list[RelationFinding]:
     """Every relationship stated (in any modality) in one sentence."""
     found: list[RelationFinding] = []
     for token in tokens_of(sent):
         found += _hyphen_backed(token, actors)
         found += _membership(token, actors)
+        found += _arms_purchase(token, actors)
         rtype = _trigger_type(token)
         agreement = _agreement_type(token) if rtype is None else None
         if rtype is None and agreement is None:
