@@ -112,12 +112,11 @@ def _begun(trigger: Token) -> bool:
     return trigger.dep_ == "dobj" and lemma(trigger.head) in _BEGINNING
 
 
-def _out_of_scope(timex: Timex, trigger: Token, meeting: bool) -> bool:
-    """A time expression that cannot date the fact of this trigger (see ``_timex``)."""
-    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None:
+def _out_of_scope(timex: Timex, root: Token | None, trigger: Token, meeting: bool) -> bool:
+    """A time expression (with the root token of its words) that cannot date the fact of
+    this trigger (see ``_timex``)."""
+    if root is None:
         return False
-    root = span.root
     node = root
     for _ in range(12):  # a relative clause around the expression that leaves the trigger out
         if node.dep_ == "relcl" and not (node.left_edge.i <= trigger.i <= node.right_edge.i):
@@ -155,8 +154,21 @@ class _Extractor:
         self.quoted_at: dict[str, int] = {}  # speaker key -> last sentence quoting them directly
         self.previous_time: TimeSpan | None = None  # the time the previous sentence spoke of
         self.anaphoric_time: TimeSpan | None = None  # "in the following months" -> that time
+        self.sentence_timexes: dict[int, list[tuple[Timex, Token | None]]] = {}
 
     # --- time ----------------------------------------------------------------------
+
+    def _timexes_of(self, sentence: Sentence, doc: Doc) -> list[tuple[Timex, Token | None]]:
+        """The sentence's time expressions with their root tokens (computed once)."""
+        found = self.sentence_timexes.get(sentence.start)
+        if found is None:
+            found = []
+            for t in self.timexes:
+                if sentence.start <= t.start < sentence.end:
+                    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                    found.append((t, span.root if span is not None else None))
+            self.sentence_timexes[sentence.start] = found
+        return found
 
     def _timex(self, sentence: Sentence, trigger: Token, meeting: bool = False) -> Timex | None:
         """The time expression in the clause of the trigger's verb, else in the clauses it
@@ -167,8 +179,10 @@ class _Extractor:
         visited Riyadh last week, has been hosting talks"), and for a meeting one that only
         dates another noun ("talks on reviving the 2015 nuclear deal").
         """
-        inside = [t for t in self.timexes if sentence.start <= t.start < sentence.end]
-        usable = [t for t in inside if not _out_of_scope(t, trigger, meeting)]
+        inside = self._timexes_of(sentence, trigger.doc)
+        if not inside:
+            return None
+        usable = [t for t, root in inside if not _out_of_scope(t, root, trigger, meeting)]
         verb = governing_verb(trigger)
         for _ in range(8):
             start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
